@@ -1,0 +1,206 @@
+import type { Socket } from 'node:net';
+import { FrontendDecoder } from '../../protocol/frontend-decoder.js';
+import type { FrontendMessage } from '../../protocol/frontend-messages.js';
+import { PgError, toPgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import type { ServerServices } from '../server/services.js';
+import { CopyInSink } from './copy-in-sink.js';
+import { handleExtendedMessage } from './extended-query.js';
+import { Output } from './output.js';
+import { Session } from './session.js';
+import { handleSimpleQuery } from './simple-query.js';
+import { runStartup, type StartupOptions } from './startup.js';
+
+/**
+ * One client connection: socket bytes → decoder → messages, handled strictly in order (the
+ * protocol is a conversation; pipelined messages wait their turn), answers flushed to the socket
+ * in one write per batch. COPY data bypasses the queue into the running COPY's sink.
+ */
+export class ClientConnection {
+  private socket: Socket;
+  private readonly decoder: FrontendDecoder;
+  private readonly queue: FrontendMessage[] = [];
+  private processing = false;
+  private closed = false;
+  readonly output: Output;
+  readonly session: Session;
+  /** Set while a COPY FROM STDIN is reading data. */
+  copySink: CopyInSink | null = null;
+  /** After an error in extended query mode, messages are skipped until Sync. */
+  skipUntilSync = false;
+  private startup: Promise<boolean> | null = null;
+  private startupQueue: FrontendMessage[] = [];
+  private startupWaiter: ((m: FrontendMessage | null) => void) | null = null;
+
+  constructor(socket: Socket, readonly services: ServerServices, private readonly startupOptions: StartupOptions, processId: number, secretKey: number) {
+    this.socket = socket;
+    this.decoder = new FrontendDecoder({ maxMessageLength: startupOptions.maxMessageLength });
+    this.output = new Output(() => this.socket);
+    this.session = new Session(processId, secretKey, services, this.output, () => void this.output.flush());
+    this.attach(socket);
+  }
+
+  private attach(socket: Socket): void {
+    socket.setNoDelay(true);
+    socket.on('data', this.onData);
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+  }
+
+  /** TLS replaces the socket after SSLRequest; the decoder keeps its state. */
+  replaceSocket(socket: Socket): void {
+    this.socket.off('data', this.onData);
+    this.socket = socket;
+    this.attach(socket);
+  }
+
+  get rawSocket(): Socket {
+    return this.socket;
+  }
+
+  begin(): void {
+    this.startup = runStartup(this, this.startupOptions).then((ok) => {
+      if (!ok) {
+        void this.finish();
+        return false;
+      }
+      // Anything the client pipelined behind its startup is handled now, in order.
+      this.queue.push(...this.startupQueue.splice(0));
+      void this.pump();
+      return true;
+    }, (err) => {
+      this.fatal(err);
+      return false;
+    });
+  }
+
+  /** The next message during startup/authentication (null if the connection closed). */
+  nextStartupMessage(): Promise<FrontendMessage | null> {
+    const next = this.startupQueue.shift();
+    if (next) return Promise.resolve(next);
+    if (this.closed) return Promise.resolve(null);
+    return new Promise((resolve) => (this.startupWaiter = resolve));
+  }
+
+  private readonly onData = (chunk: Buffer): void => {
+    let messages: FrontendMessage[];
+    try {
+      messages = this.decoder.push(chunk);
+    } catch (err) {
+      this.fatal(err);
+      return;
+    }
+    for (const message of messages) this.route(message);
+  };
+
+  private route(message: FrontendMessage): void {
+    if (!this.isReady()) {
+      const waiter = this.startupWaiter;
+      this.startupWaiter = null;
+      if (waiter) waiter(message);
+      else this.startupQueue.push(message);
+      return;
+    }
+    if (this.copySink && (message.type === 'copyData' || message.type === 'copyDone' || message.type === 'copyFail')) {
+      this.copySink.push(message);
+      if (this.copySink?.shouldPause()) this.socket.pause();
+      return;
+    }
+    this.enqueue(message);
+  }
+
+  private isReady(): boolean {
+    return this.session.actor.getSnapshot().matches('ready');
+  }
+
+  resumeReading(): void {
+    if (!this.closed) this.socket.resume();
+  }
+
+  private enqueue(message: FrontendMessage): void {
+    this.queue.push(message);
+    if (!this.processing) void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.processing) return;
+    this.processing = true;
+    this.session.busy = true;
+    try {
+      while (this.queue.length > 0 && !this.closed) {
+        const message = this.queue.shift()!;
+        await this.handle(message);
+        if (this.output.buffered > 256 * 1024) await this.output.flush();
+      }
+    } catch (err) {
+      this.fatal(err);
+    } finally {
+      this.processing = false;
+      this.session.busy = false;
+      await this.output.flush();
+    }
+  }
+
+  private async handle(message: FrontendMessage): Promise<void> {
+    if (message.type === 'terminate') {
+      await this.finish();
+      return;
+    }
+    if (this.skipUntilSync && message.type !== 'sync') return;
+    switch (message.type) {
+      case 'query':
+        await handleSimpleQuery(this, message.sql);
+        return;
+      case 'parse':
+      case 'bind':
+      case 'describe':
+      case 'execute':
+      case 'close':
+      case 'sync':
+      case 'flush':
+        await handleExtendedMessage(this, message);
+        return;
+      case 'copyData':
+      case 'copyDone':
+      case 'copyFail':
+        // COPY messages outside a COPY are ignored, as PostgreSQL does after a failed COPY.
+        return;
+      case 'functionCall':
+        this.session.sendError(new PgError({ code: SqlState.featureNotSupported, message: 'the fastpath function call protocol is not supported' }));
+        this.session.sendReadyForQuery();
+        return;
+      default:
+        throw new PgError({ code: SqlState.protocolViolation, message: `unexpected message type "${message.type}" after startup` });
+    }
+  }
+
+  /** A protocol error: report it as FATAL and close, as PostgreSQL does. */
+  fatal(err: unknown): void {
+    if (this.closed) return;
+    const pg = toPgError(err);
+    this.output.writer.errorResponse({ ...pg.fields(), severity: 'FATAL' });
+    void this.finish();
+  }
+
+  async finish(): Promise<void> {
+    if (this.closed) return;
+    await this.output.flush();
+    this.socket.end();
+    this.close();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.copySink?.abort(new PgError({ code: SqlState.connectionFailure, message: 'connection closed during COPY' }));
+    this.startupWaiter?.(null);
+    this.startupWaiter = null;
+    this.services.unregisterSession(this.session.processId);
+    void this.session.close();
+    if (!this.socket.destroyed) this.socket.destroy();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+}

@@ -1,0 +1,58 @@
+import type { FrontendMessage } from '../../protocol/frontend-messages.js';
+
+type CopyMessage = Extract<FrontendMessage, { type: 'copyData' | 'copyDone' | 'copyFail' }>;
+
+/**
+ * Where CopyData messages go while a COPY FROM STDIN runs: the socket handler pushes, the COPY
+ * pulls. The socket pauses when too much is waiting, so a fast client cannot make the server
+ * buffer the whole file.
+ */
+export class CopyInSink {
+  private readonly queue: CopyMessage[] = [];
+  private queuedBytes = 0;
+  private waiter: ((m: CopyMessage | Error) => void) | null = null;
+  private failure: Error | null = null;
+
+  constructor(private readonly highWaterMark: number, private readonly onDrained: () => void) {}
+
+  push(message: CopyMessage): void {
+    if (this.waiter) {
+      const waiter = this.waiter;
+      this.waiter = null;
+      waiter(message);
+      return;
+    }
+    this.queue.push(message);
+    if (message.type === 'copyData') this.queuedBytes += message.data.length;
+  }
+
+  shouldPause(): boolean {
+    return this.queuedBytes > this.highWaterMark;
+  }
+
+  abort(error: Error): void {
+    this.failure = error;
+    if (this.waiter) {
+      const waiter = this.waiter;
+      this.waiter = null;
+      waiter(error);
+    }
+  }
+
+  /** The next COPY message; rejects if the connection went away. */
+  next(): Promise<CopyMessage> {
+    const message = this.queue.shift();
+    if (message) {
+      if (message.type === 'copyData') {
+        const wasPaused = this.shouldPause();
+        this.queuedBytes -= message.data.length;
+        if (wasPaused && !this.shouldPause()) this.onDrained();
+      }
+      return Promise.resolve(message);
+    }
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiter = (m) => (m instanceof Error ? reject(m) : resolve(m));
+    });
+  }
+}

@@ -1,0 +1,162 @@
+import { PgError, toPgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import { readCopyOptions, type CopyFormatOptions } from '../../protocol/copy/copy-options.js';
+import { CopyLineParser } from '../../protocol/copy/copy-line-parser.js';
+import { decodeParam } from '../../protocol/types/decode-param.js';
+import type { SqliteValue } from '../../protocol/types/storage.js';
+import type { AstNode } from '../../sql/parser.js';
+import { inferOutputTypes } from '../../sql/infer-output-types.js';
+import { translateStatement } from '../../sql/translate/translate-statement.js';
+import type { OutputColumn } from '../../storage/engine-messages.js';
+import type { WriterLease } from '../database/database-runtime.js';
+import type { ClientConnection } from './client-connection.js';
+import { CopyInSink } from './copy-in-sink.js';
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** Rows handed to the writer at a time: large enough to amortise the thread hop, small enough to stream. */
+const ROWS_PER_BATCH = 5000;
+const COPY_IN_HIGH_WATER = 4 * 1024 * 1024;
+
+function relationSql(relation: AstNode): string {
+  return quoteIdent(relation.relname);
+}
+
+/**
+ * COPY … FROM STDIN and COPY … TO STDOUT, text and CSV. COPY FROM is all-or-nothing: it runs in
+ * the session's transaction, or holds the writer for its own; rows go to the writer in batches
+ * while more data is still arriving.
+ */
+export async function runCopy(conn: ClientConnection, node: AstNode): Promise<void> {
+  if (node.filename || node.is_program) {
+    throw new PgError({
+      code: SqlState.featureNotSupported,
+      message: 'COPY to or from a file or program on the server is not supported',
+      hint: "Use COPY … FROM STDIN / TO STDOUT (psql's \\copy does this).",
+    });
+  }
+  if (node.is_from) return copyIn(conn, node);
+  return copyOut(conn, node);
+}
+
+async function describeTarget(conn: ClientConnection, node: AstNode): Promise<{ columns: OutputColumn[]; selectSql: string }> {
+  const attributes: string[] = (node.attlist ?? []).map((a: AstNode) => a.String.sval);
+  const list = attributes.length > 0 ? attributes.map(quoteIdent).join(', ') : '*';
+  const selectSql = `SELECT ${list} FROM ${relationSql(node.relation)}`;
+  const session = conn.session;
+  const described = session.txn?.lease ? await session.txn.lease.describe(selectSql) : await session.db.describe(selectSql);
+  return { columns: described.columns ?? [], selectSql };
+}
+
+async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
+  const session = conn.session;
+  const { columns } = await describeTarget(conn, node);
+  const names = columns.map((c) => c.name);
+  const options = readCopyOptions(node.options, names);
+  const insertSql = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map((_, i) => `?${i + 1}`).join(', ')})`;
+
+  const ownTransaction = !session.txn;
+  let lease: WriterLease;
+  if (ownTransaction) {
+    lease = await session.acquireWriter();
+    await lease.exec(session.job('BEGIN IMMEDIATE', { params: [], resultFormats: [] }));
+  } else {
+    lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));
+  }
+
+  const sink = new CopyInSink(COPY_IN_HIGH_WATER, () => conn.resumeReading());
+  conn.copySink = sink;
+  session.actor.send({ type: 'copy.in' });
+  conn.output.writer.copyInResponse(0, names.map(() => 0));
+  await conn.output.flush();
+
+  const parser = new CopyLineParser(options, names);
+  const ctx = { timeZone: session.settings.get('TimeZone') };
+  const oids = columns.map((c) => c.typeOid);
+  let batch: SqliteValue[][] = [];
+  let total = 0;
+  let failure: unknown;
+  const convert = (rows: (string | null)[][]) => {
+    for (const row of rows) {
+      batch.push(row.map((value, i) => (value === null ? null : decodeParam(oids[i], 0, Buffer.from(value, 'utf8'), ctx))));
+    }
+  };
+  const flushBatch = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const outcome = await lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows: rows });
+    total += outcome.changes;
+  };
+  try {
+    for (;;) {
+      const message = await sink.next();
+      if (failure) {
+        // After an error PostgreSQL reads and drops the rest of the data until CopyDone/CopyFail.
+        if (message.type !== 'copyData') break;
+        continue;
+      }
+      try {
+        if (message.type === 'copyData') {
+          convert(parser.push(message.data));
+          if (batch.length >= ROWS_PER_BATCH) await flushBatch();
+        } else if (message.type === 'copyDone') {
+          convert(parser.end());
+          await flushBatch();
+          break;
+        } else {
+          failure = new PgError({ code: SqlState.queryCanceled, message: `COPY from stdin failed: ${message.message}` });
+          break;
+        }
+      } catch (err) {
+        const pg = toPgError(err);
+        failure = new PgError({ ...pg.fields(), detail: pg.detail ?? `COPY ${node.relation.relname}, line ${parser.lineNumber}` });
+      }
+    }
+  } catch (err) {
+    failure ??= err;
+  } finally {
+    conn.copySink = null;
+    session.actor.send({ type: 'copy.done' });
+    conn.resumeReading();
+  }
+  if (ownTransaction) {
+    try {
+      await lease.exec(session.job(failure ? 'ROLLBACK' : 'COMMIT', { params: [], resultFormats: [] }));
+    } catch (err) {
+      failure ??= err;
+    } finally {
+      lease.release();
+    }
+  }
+  if (failure) throw failure;
+  conn.output.writer.commandComplete(`COPY ${total}`);
+}
+
+async function copyOut(conn: ClientConnection, node: AstNode): Promise<void> {
+  const session = conn.session;
+  let selectSql: string;
+  let typeHints: (number | null)[] | undefined;
+  if (node.query) {
+    // COPY (query) TO STDOUT: the inner query goes through the same translation as any SELECT.
+    if (!node.query.SelectStmt) {
+      throw new PgError({ code: SqlState.featureNotSupported, message: 'COPY (query) supports SELECT queries only' });
+    }
+    selectSql = translateStatement(node.query as Parameters<typeof translateStatement>[0]).sql.at(-1)!;
+    typeHints = inferOutputTypes(node.query);
+  } else {
+    selectSql = (await describeTarget(conn, node)).selectSql;
+  }
+  const described = session.txn?.lease ? await session.txn.lease.describe(selectSql, typeHints) : await session.db.describe(selectSql, typeHints);
+  const names = (described.columns ?? []).map((c) => c.name);
+  const options: CopyFormatOptions = readCopyOptions(node.options, names);
+  const outcome = await session.cancellable((jobId) => {
+    const job = { ...session.job(selectSql, { params: [], resultFormats: [] }), typeHints, copyOut: options };
+    return session.txn?.lease ? session.txn.lease.exec(job, jobId) : session.db.read(job, jobId);
+  });
+  session.actor.send({ type: 'copy.out' });
+  conn.output.writer.copyOutResponse(0, names.map(() => 0));
+  if (outcome.rows) conn.output.appendEncoded(outcome.rows);
+  conn.output.writer.copyDone();
+  session.actor.send({ type: 'copy.done' });
+  conn.output.writer.commandComplete(`COPY ${outcome.rowCount}`);
+}

@@ -1,0 +1,210 @@
+import type { FrontendMessage } from '../../protocol/frontend-messages.js';
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import { decodeParam } from '../../protocol/types/decode-param.js';
+import type { SqliteValue } from '../../protocol/types/storage.js';
+import { prepareQuery } from '../../sql/query-cache.js';
+import type { ClientConnection } from './client-connection.js';
+import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
+import { dataRowOffsets, sliceRows } from './portal-rows.js';
+import { sessionCommandColumns } from './session-commands.js';
+import type { Portal, PreparedStatement } from './session-state.js';
+
+type Message<T extends FrontendMessage['type']> = Extract<FrontendMessage, { type: T }>;
+
+const UNKNOWN_PARAM_TYPE = 25;
+
+/**
+ * The extended query protocol. After an error every message up to Sync is skipped; Sync ends an
+ * implicit transaction (dropping its portals) and answers ReadyForQuery.
+ */
+export async function handleExtendedMessage(conn: ClientConnection, message: FrontendMessage): Promise<void> {
+  const session = conn.session;
+  try {
+    switch (message.type) {
+      case 'parse': return parse(conn, message);
+      case 'bind': return bind(conn, message);
+      case 'describe': return await describe(conn, message);
+      case 'execute': return await execute(conn, message);
+      case 'close': return close(conn, message);
+      case 'flush':
+        await conn.output.flush();
+        return;
+      case 'sync':
+        conn.skipUntilSync = false;
+        if (!session.txn) session.portals.clear();
+        session.sendReadyForQuery();
+        return;
+    }
+  } catch (err) {
+    session.sendError(err);
+    if (session.txn?.implicit) await session.endTransaction(false).catch(() => undefined);
+    else session.failTransaction();
+    conn.skipUntilSync = true;
+  }
+}
+
+function parse(conn: ClientConnection, message: Message<'parse'>): void {
+  const session = conn.session;
+  if (message.name !== '' && session.prepared.has(message.name)) {
+    throw new PgError({ code: SqlState.duplicatePreparedStatement, message: `prepared statement "${message.name}" already exists` });
+  }
+  const queries = prepareQuery(message.sql);
+  if (queries.length > 1) {
+    throw new PgError({ code: SqlState.syntaxError, message: 'cannot insert multiple commands into a prepared statement' });
+  }
+  const query = queries[0] ?? null;
+  if (query?.error) throw query.error;
+  const count = Math.max(query?.translated?.paramCount ?? 0, message.paramTypes.length);
+  const paramTypes = Array.from({ length: count }, (_, i) => message.paramTypes[i] || UNKNOWN_PARAM_TYPE);
+  const statement: PreparedStatement = { name: message.name, sql: message.sql, query, paramTypes };
+  session.prepared.set(message.name, statement);
+  conn.output.writer.parseComplete();
+}
+
+function findStatement(conn: ClientConnection, name: string): PreparedStatement {
+  const statement = conn.session.prepared.get(name);
+  if (!statement) throw new PgError({ code: SqlState.invalidSqlStatementName, message: `prepared statement "${name}" does not exist` });
+  return statement;
+}
+
+function findPortal(conn: ClientConnection, name: string): Portal {
+  const portal = conn.session.portals.get(name);
+  if (!portal) throw new PgError({ code: SqlState.invalidCursorName, message: `portal "${name}" does not exist` });
+  return portal;
+}
+
+/** A parameter the client sent without a type: a canonical integer binds as an integer, anything else as text. */
+function untypedValue(data: Buffer): SqliteValue {
+  const text = data.toString('utf8');
+  if (/^-?(0|[1-9]\d{0,17})$/.test(text)) return BigInt(text);
+  return text;
+}
+
+function bind(conn: ClientConnection, message: Message<'bind'>): void {
+  const session = conn.session;
+  const statement = findStatement(conn, message.statement);
+  if (message.params.length !== statement.paramTypes.length) {
+    throw new PgError({
+      code: SqlState.protocolViolation,
+      message: `bind message supplies ${message.params.length} parameters, but prepared statement "${statement.name}" requires ${statement.paramTypes.length}`,
+    });
+  }
+  if (message.portal !== '' && session.portals.has(message.portal)) {
+    throw new PgError({ code: SqlState.duplicateCursor, message: `cursor "${message.portal}" already exists` });
+  }
+  const ctx = { timeZone: session.settings.get('TimeZone') };
+  const params = message.params.map((data, i): SqliteValue => {
+    if (data === null) return null;
+    const format = message.paramFormats.length === 0 ? 0 : message.paramFormats.length === 1 ? message.paramFormats[0] : message.paramFormats[i];
+    const oid = statement.paramTypes[i];
+    if (format === 0 && oid === UNKNOWN_PARAM_TYPE && statement.paramTypes[i] === UNKNOWN_PARAM_TYPE) return untypedValue(data);
+    return decodeParam(oid, format === 1 ? 1 : 0, data, ctx);
+  });
+  session.portals.set(message.portal, {
+    name: message.portal, statement, params, resultFormats: message.resultFormats, rowsSent: 0, done: false,
+  });
+  conn.output.writer.bindComplete();
+}
+
+async function statementColumns(conn: ClientConnection, statement: PreparedStatement) {
+  if (statement.describedColumns !== undefined) return statement.describedColumns;
+  const query = statement.query;
+  if (!query) return (statement.describedColumns = null);
+  statement.describedColumns = query.plan.kind === 'engine' ? await conn.session.describeColumns(query) : sessionCommandColumns(query.plan);
+  return statement.describedColumns;
+}
+
+async function describe(conn: ClientConnection, message: Message<'describe'>): Promise<void> {
+  const writer = conn.output.writer;
+  if (message.kind === 'S') {
+    const statement = findStatement(conn, message.name);
+    const columns = await statementColumns(conn, statement);
+    writer.parameterDescription(statement.paramTypes);
+    if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, []));
+    else writer.noData();
+    return;
+  }
+  const portal = findPortal(conn, message.name);
+  const query = portal.statement.query;
+  if (!query) {
+    writer.noData();
+    return;
+  }
+  if (query.plan.kind !== 'engine' || portal.statement.describedColumns !== undefined) {
+    const columns = await statementColumns(conn, portal.statement);
+    if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
+    else writer.noData();
+    return;
+  }
+  // The row types of an engine statement are certain once it ran; the rows wait for Execute.
+  await runPortal(conn, portal);
+  const columns = portal.outcome?.columns;
+  if (columns) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
+  else writer.noData();
+}
+
+async function runPortal(conn: ClientConnection, portal: Portal): Promise<'command' | 'rows' | 'copy'> {
+  const query = portal.statement.query!;
+  const fixedTypes = portal.statement.describedColumns?.map((c) => c.typeOid);
+  const execution = await dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes });
+  if (execution.kind === 'rows') {
+    portal.outcome = execution.outcome;
+    portal.tag = execution.tag;
+    return 'rows';
+  }
+  if (execution.kind === 'command') {
+    portal.commandResult = execution.result;
+    return 'command';
+  }
+  portal.done = true;
+  return 'copy';
+}
+
+async function execute(conn: ClientConnection, message: Message<'execute'>): Promise<void> {
+  const writer = conn.output.writer;
+  const portal = findPortal(conn, message.portal);
+  if (!portal.statement.query) {
+    writer.emptyQueryResponse();
+    return;
+  }
+  if (portal.done) {
+    // Executing a completed portal again returns no rows, as PostgreSQL does.
+    writer.commandComplete(portal.tag ?? 'SELECT 0');
+    return;
+  }
+  if (!portal.outcome && !portal.commandResult) {
+    const kind = await runPortal(conn, portal);
+    if (kind === 'copy') return;
+  }
+  if (portal.commandResult) {
+    writeCommandRows(conn, portal.commandResult);
+    writer.commandComplete(portal.commandResult.tag);
+    portal.done = true;
+    return;
+  }
+  const outcome = portal.outcome!;
+  const total = outcome.rowCount;
+  const limit = message.maxRows > 0 ? message.maxRows : Infinity;
+  if (outcome.rows && portal.rowsSent === 0 && total <= limit) {
+    conn.output.appendEncoded(outcome.rows);
+    portal.rowsSent = total;
+  } else if (outcome.rows) {
+    portal.rowOffsets ??= dataRowOffsets(outcome.rows);
+    const end = Math.min(total, portal.rowsSent + limit);
+    conn.output.appendEncoded(sliceRows(outcome.rows, portal.rowOffsets, portal.rowsSent, end));
+    portal.rowsSent = end;
+    if (end < total) {
+      writer.portalSuspended();
+      return;
+    }
+  }
+  portal.done = true;
+  writer.commandComplete(portal.tag!);
+}
+
+function close(conn: ClientConnection, message: Message<'close'>): void {
+  if (message.kind === 'S') conn.session.prepared.delete(message.name);
+  else conn.session.portals.delete(message.name);
+  conn.output.writer.closeComplete();
+}

@@ -1,0 +1,46 @@
+import type { PreparedQuery } from '../../sql/query-cache.js';
+import type { SqliteValue } from '../../protocol/types/storage.js';
+import type { OutputColumn, StatementOutcome } from '../../storage/engine-messages.js';
+import type { WriterLease } from '../database/database-runtime.js';
+
+/** A statement prepared with Parse (named, or the unnamed one). */
+export interface PreparedStatement {
+  name: string;
+  sql: string;
+  query: PreparedQuery | null; // null for an empty query string
+  /** Parameter types: given by the client, or decided by the server (0 never leaves here). */
+  paramTypes: number[];
+  /** Output columns promised by a Describe of the statement; portals encode rows with these. */
+  describedColumns?: OutputColumn[] | null;
+}
+
+/** A portal made by Bind: a statement with its parameters, possibly part-way through its rows. */
+export interface Portal {
+  name: string;
+  statement: PreparedStatement;
+  params: SqliteValue[];
+  resultFormats: number[];
+  /** Result already computed (by Describe portal, or an Execute that stopped at max rows). */
+  outcome?: StatementOutcome;
+  /** Rows of `outcome` already sent. */
+  rowsSent: number;
+  /** Byte offsets of each DataRow in outcome.rows, computed when a row limit first applies. */
+  rowOffsets?: number[];
+  done: boolean;
+  /** CommandComplete tag of the finished statement. */
+  tag?: string;
+  /** Result of a session-level command (SET, SHOW, …). */
+  commandResult?: import('./session-commands.js').CommandResult;
+}
+
+/** What the session holds for the transaction it is in. */
+export interface TransactionState {
+  /** The writer, once the transaction has written (or took a savepoint). */
+  lease: WriterLease | null;
+  /** NOTIFYs wait for COMMIT, as in PostgreSQL. */
+  pendingNotifications: { channel: string; payload: string }[];
+  /** Transaction start (now() is stable within a transaction). */
+  startedAt: string;
+  /** Implicit transaction of a multi-statement simple query. */
+  implicit: boolean;
+}

@@ -1,0 +1,302 @@
+import { createActor, type ActorRefFrom } from 'xstate';
+import { PgError, toPgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import type { SqliteValue } from '../../protocol/types/storage.js';
+import { SessionSettings } from '../../session/session-settings.js';
+import type { PreparedQuery } from '../../sql/query-cache.js';
+import { allocateJobId } from '../../storage/engine-worker-client.js';
+import type { OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
+import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
+import type { Listener } from '../server/notification-hub.js';
+import type { ServerServices } from '../server/services.js';
+import { connectionMachine, type TransactionStatus } from './connection.machine.js';
+import type { Output } from './output.js';
+import type { Portal, PreparedStatement, TransactionState } from './session-state.js';
+
+export interface RunOptions {
+  params: SqliteValue[];
+  resultFormats: number[];
+  fixedTypes?: number[];
+  maxRows?: number;
+}
+
+type CancelReason = 'user' | 'timeout';
+
+/**
+ * The state of one client session after startup: who it is, which database, its settings,
+ * prepared statements and portals, and its transaction. The lifecycle lives in the connection
+ * machine (this.actor); this class runs statements against the database for the handlers.
+ */
+export class Session implements Listener {
+  readonly actor: ActorRefFrom<typeof connectionMachine>;
+  settings = new SessionSettings();
+  user = '';
+  databaseName = '';
+  db!: DatabaseRuntime;
+  readonly prepared = new Map<string, PreparedStatement>();
+  readonly portals = new Map<string, Portal>();
+  txn: TransactionState | null = null;
+  private currentJob: { jobId: number; cancelReason?: CancelReason } | null = null;
+  private pendingNotifications: { channel: string; payload: string; sender: number }[] = [];
+  /** True while messages are being processed; notifications wait for ReadyForQuery. */
+  busy = false;
+
+  constructor(
+    readonly processId: number,
+    readonly secretKey: number,
+    readonly services: ServerServices,
+    readonly output: Output,
+    private readonly flushNow: () => void,
+  ) {
+    this.actor = createActor(connectionMachine, { id: `connection:${processId}` });
+    this.actor.start();
+  }
+
+  // ---- Lifecycle and status ----
+
+  status(): TransactionStatus {
+    const snapshot = this.actor.getSnapshot();
+    if (snapshot.matches({ ready: { transaction: 'inTransaction' } })) return 'T';
+    if (snapshot.matches({ ready: { transaction: 'failedTransaction' } })) return 'E';
+    return 'I';
+  }
+
+  inTransactionBlock(): boolean {
+    return this.status() !== 'I';
+  }
+
+  sendReadyForQuery(): void {
+    this.deliverPendingNotifications();
+    this.output.writer.readyForQuery(this.status());
+  }
+
+  sendError(err: unknown, positionOffset = 0): void {
+    const pg = toPgError(err);
+    if (pg.code === SqlState.internalError) this.services.logger.error({ err, processId: this.processId }, 'internal error');
+    const position = pg.position !== undefined ? pg.position + positionOffset : undefined;
+    this.output.writer.errorResponse({ ...pg.fields(), position });
+  }
+
+  sendNotice(message: string, code = SqlState.successfulCompletion as string): void {
+    this.output.writer.noticeResponse({ severity: 'NOTICE', code: code as never, message });
+  }
+
+  // ---- Notifications ----
+
+  deliver(channel: string, payload: string, senderProcessId: number): void {
+    this.pendingNotifications.push({ channel, payload, sender: senderProcessId });
+    if (!this.busy && this.status() === 'I') {
+      this.deliverPendingNotifications();
+      this.flushNow();
+    }
+  }
+
+  private deliverPendingNotifications(): void {
+    if (this.status() !== 'I' && this.status() !== 'E') return;
+    for (const n of this.pendingNotifications) this.output.writer.notificationResponse(n.sender, n.channel, n.payload);
+    this.pendingNotifications.length = 0;
+  }
+
+  // ---- Statement execution ----
+
+  context(): SessionContext {
+    return {
+      user: this.user,
+      database: this.databaseName,
+      processId: this.processId,
+      settings: this.settings.snapshot(),
+      transactionStart: this.txn?.startedAt ?? new Date().toISOString(),
+    };
+  }
+
+  job(sql: string, options: RunOptions, query?: PreparedQuery): StatementJob {
+    return {
+      sql,
+      params: options.params,
+      resultFormats: options.resultFormats,
+      typeHints: query?.typeHints,
+      fixedTypes: options.fixedTypes,
+      maxRows: options.maxRows,
+      timeZone: this.settings.get('TimeZone'),
+      context: this.context(),
+    };
+  }
+
+  /**
+   * Runs work that may be cancelled (CancelRequest) or time out (statement_timeout).
+   * The job id is the handle both use to find and stop it.
+   */
+  async cancellable<T>(work: (jobId: number) => Promise<T>): Promise<T> {
+    const jobId = allocateJobId();
+    const job: { jobId: number; cancelReason?: CancelReason } = { jobId };
+    this.currentJob = job;
+    const timeoutMs = this.settings.milliseconds('statement_timeout');
+    const timer = timeoutMs > 0 ? setTimeout(() => this.cancelJob(job, 'timeout'), timeoutMs) : undefined;
+    try {
+      return await work(jobId);
+    } catch (err) {
+      const pg = toPgError(err);
+      if (pg.code === SqlState.queryCanceled && job.cancelReason === 'timeout') {
+        throw new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to statement timeout' });
+      }
+      if (pg.code === SqlState.lockNotAvailable && job.cancelReason === 'timeout') {
+        throw new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to statement timeout' });
+      }
+      throw pg;
+    } finally {
+      if (timer) clearTimeout(timer);
+      if (this.currentJob === job) this.currentJob = null;
+    }
+  }
+
+  /** CancelRequest from another connection. */
+  cancelCurrent(): void {
+    if (this.currentJob) this.cancelJob(this.currentJob, 'user');
+  }
+
+  private cancelJob(job: { jobId: number; cancelReason?: CancelReason }, reason: CancelReason): void {
+    job.cancelReason ??= reason;
+    this.db.cancel(job.jobId);
+    this.db.abandonAcquire(this.processId, new PgError({
+      code: SqlState.queryCanceled,
+      message: reason === 'timeout' ? 'canceling statement due to statement timeout' : 'canceling statement due to user request',
+    }));
+  }
+
+  /** The writer, held for the rest of the transaction (taken at the first write). */
+  async leaseForTransaction(jobId: number): Promise<WriterLease> {
+    const txn = this.txn!;
+    if (txn.lease) return txn.lease;
+    const lease = await this.acquireWriter();
+    try {
+      await lease.exec(this.job('BEGIN IMMEDIATE', { params: [], resultFormats: [] }), jobId);
+    } catch (err) {
+      lease.release();
+      throw err;
+    }
+    txn.lease = lease;
+    return lease;
+  }
+
+  /** Waits for the writer, bounded by lock_timeout (55P03 as PostgreSQL reports a lock wait). */
+  async acquireWriter(): Promise<WriterLease> {
+    const lockTimeout = this.settings.milliseconds('lock_timeout');
+    const acquiring = this.db.acquireWriter(this.processId);
+    if (lockTimeout <= 0) return acquiring;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new PgError({ code: SqlState.lockNotAvailable, message: 'canceling statement due to lock timeout' });
+        this.db.abandonAcquire(this.processId, err);
+        reject(err);
+      }, lockTimeout);
+    });
+    try {
+      return await Promise.race([acquiring, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Runs one engine statement where it belongs: inside the transaction's writer lease, on a
+   * reader, or through the write queue (group commit) for an autocommit write.
+   */
+  async runEngine(query: PreparedQuery, options: RunOptions): Promise<StatementOutcome> {
+    const plan = query.plan;
+    if (plan.kind !== 'engine') throw new Error('runEngine takes engine statements');
+    const statements = query.translated!.sql;
+    return this.cancellable(async (jobId) => {
+      if (this.txn) {
+        if (this.txn.lease || plan.access === 'write') {
+          const lease = await this.leaseForTransaction(jobId);
+          return runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId));
+        }
+        return this.db.read(this.job(statements[0], options, query), jobId);
+      }
+      if (plan.vacuum || statements.length > 1) {
+        // VACUUM cannot run inside a transaction; several SQLite statements must commit together.
+        const lease = await this.acquireWriter();
+        try {
+          if (plan.vacuum) return await lease.exec(this.job(statements[0], options, query), jobId);
+          await lease.exec(this.job('BEGIN IMMEDIATE', { params: [], resultFormats: [] }), jobId);
+          try {
+            const outcome = await runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId));
+            await lease.exec(this.job('COMMIT', { params: [], resultFormats: [] }), jobId);
+            return outcome;
+          } catch (err) {
+            await lease.exec(this.job('ROLLBACK', { params: [], resultFormats: [] })).catch(() => undefined);
+            throw err;
+          }
+        } finally {
+          lease.release();
+        }
+      }
+      if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId);
+      return this.db.write(this.job(statements[0], options, query), jobId);
+    });
+  }
+
+  /** Describes the output of a statement without running it. */
+  async describeColumns(query: PreparedQuery): Promise<OutputColumn[] | null> {
+    if (query.plan.kind !== 'engine') return query.plan.kind === 'show' ? [] : null;
+    const sql = query.translated!.sql.at(-1)!;
+    const outcome = this.txn?.lease ? await this.txn.lease.describe(sql, query.typeHints) : await this.db.describe(sql, query.typeHints);
+    return outcome.columns;
+  }
+
+  // ---- Transactions ----
+
+  beginTransaction(implicit: boolean): void {
+    this.txn = { lease: null, pendingNotifications: [], startedAt: new Date().toISOString(), implicit };
+    if (!implicit) this.actor.send({ type: 'tx.begin' });
+  }
+
+  /** Ends the transaction (COMMIT or ROLLBACK in SQLite if it wrote), releases the writer, applies settings. */
+  async endTransaction(commit: boolean): Promise<void> {
+    const txn = this.txn;
+    if (!txn) return;
+    let failure: unknown;
+    if (txn.lease) {
+      try {
+        await txn.lease.exec(this.job(commit ? 'COMMIT' : 'ROLLBACK', { params: [], resultFormats: [] }));
+      } catch (err) {
+        failure = err;
+        if (commit) await txn.lease.exec(this.job('ROLLBACK', { params: [], resultFormats: [] })).catch(() => undefined);
+      }
+      txn.lease.release();
+    }
+    const committed = commit && failure === undefined;
+    for (const name of this.settings.endTransaction(committed)) this.reportSetting(name);
+    if (committed) {
+      for (const n of txn.pendingNotifications) this.services.notifications.notify(this.databaseName, n.channel, n.payload, this.processId);
+    }
+    this.txn = null;
+    if (!txn.implicit) this.actor.send({ type: 'tx.end' });
+    if (failure) throw failure;
+  }
+
+  /** An error inside a transaction block: everything until ROLLBACK gets 25P02. */
+  failTransaction(): void {
+    if (this.txn && !this.txn.implicit) this.actor.send({ type: 'tx.fail' });
+  }
+
+  reportSetting(lowerName: string): void {
+    const def = this.settings.definition(lowerName);
+    if (def?.report) this.output.writer.parameterStatus(def.name, this.settings.get(def.name));
+  }
+
+  /** Ends everything a closing connection holds. */
+  async close(): Promise<void> {
+    this.services.notifications.unlisten(this.databaseName, null, this);
+    if (this.txn) await this.endTransaction(false).catch(() => undefined);
+    this.actor.send({ type: 'terminate' });
+    this.actor.stop();
+  }
+}
+
+async function runSequence(statements: string[], run: (sql: string) => Promise<StatementOutcome>): Promise<StatementOutcome> {
+  let outcome!: StatementOutcome;
+  for (const sql of statements) outcome = await run(sql);
+  return outcome;
+}

@@ -1,0 +1,58 @@
+import { prepareQuery, type PreparedQuery } from '../../sql/query-cache.js';
+import type { ClientConnection } from './client-connection.js';
+import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
+
+/**
+ * The simple query protocol: every statement of the string in order, each answered with its
+ * rows and CommandComplete, then one ReadyForQuery. As PostgreSQL, the statements of a
+ * multi-statement string form one implicit transaction: an error rolls back the whole string
+ * (unless the string itself opened an explicit block) and skips the rest.
+ */
+export async function handleSimpleQuery(conn: ClientConnection, sql: string): Promise<void> {
+  const session = conn.session;
+  const writer = conn.output.writer;
+  let queries: PreparedQuery[];
+  try {
+    queries = prepareQuery(sql);
+  } catch (err) {
+    session.sendError(err);
+    if (session.txn && !session.txn.implicit) session.failTransaction();
+    session.sendReadyForQuery();
+    return;
+  }
+  if (queries.length === 0) {
+    writer.emptyQueryResponse();
+    session.sendReadyForQuery();
+    return;
+  }
+  if (queries.length > 1 && !session.txn) session.beginTransaction(true);
+  for (const query of queries) {
+    try {
+      const execution = await dispatchStatement(conn, query, { params: [], resultFormats: [] });
+      if (execution.kind === 'rows') {
+        const { outcome } = execution;
+        if (outcome.columns) writer.rowDescription(fieldsOf(outcome.columns, []));
+        if (outcome.rows) conn.output.appendEncoded(outcome.rows);
+        writer.commandComplete(execution.tag);
+      } else if (execution.kind === 'command') {
+        if (execution.result.columns) writer.rowDescription(fieldsOf(execution.result.columns, []));
+        writeCommandRows(conn, execution.result);
+        writer.commandComplete(execution.result.tag);
+      }
+      if (conn.output.buffered > 1 << 20) await conn.output.flush();
+    } catch (err) {
+      session.sendError(err);
+      if (session.txn?.implicit) await session.endTransaction(false).catch(() => undefined);
+      else session.failTransaction();
+      break;
+    }
+  }
+  if (session.txn?.implicit) {
+    try {
+      await session.endTransaction(true);
+    } catch (err) {
+      session.sendError(err);
+    }
+  }
+  session.sendReadyForQuery();
+}

@@ -1,0 +1,83 @@
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import type { StatementPlan } from '../../sql/classify.js';
+import type { Session } from './session.js';
+
+type TransactionPlan = Extract<StatementPlan, { kind: 'transaction' }>;
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+const noTransaction = (what: string) =>
+  new PgError({ code: SqlState.noActiveSqlTransaction, message: `${what} can only be used in transaction blocks` });
+
+/**
+ * BEGIN, COMMIT, ROLLBACK and savepoints with PostgreSQL's behaviour, including its warnings
+ * (BEGIN inside a transaction, COMMIT outside one) and COMMIT of a failed transaction rolling back.
+ * Returns the command tag.
+ */
+export async function runTransactionControl(session: Session, plan: TransactionPlan): Promise<string> {
+  const status = session.status();
+  switch (plan.action) {
+    case 'begin':
+      if (session.txn && !session.txn.implicit) {
+        session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.activeSqlTransaction, message: 'there is already a transaction in progress' });
+      } else if (session.txn?.implicit) {
+        // BEGIN inside a multi-statement string: the implicit transaction becomes explicit.
+        session.txn.implicit = false;
+        session.actor.send({ type: 'tx.begin' });
+      } else {
+        session.beginTransaction(false);
+      }
+      return plan.tag;
+    case 'commit':
+      if (!session.txn || session.txn.implicit) {
+        session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.noActiveSqlTransaction, message: 'there is no transaction in progress' });
+        if (session.txn) await session.endTransaction(true);
+        return 'COMMIT';
+      }
+      if (status === 'E') {
+        await session.endTransaction(false);
+        return 'ROLLBACK';
+      }
+      await session.endTransaction(true);
+      return 'COMMIT';
+    case 'rollback':
+      if (!session.txn || session.txn.implicit) {
+        session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.noActiveSqlTransaction, message: 'there is no transaction in progress' });
+        if (session.txn) await session.endTransaction(false);
+        return 'ROLLBACK';
+      }
+      await session.endTransaction(false);
+      return 'ROLLBACK';
+    case 'savepoint': {
+      if (!session.txn || session.txn.implicit) throw noTransaction('SAVEPOINT');
+      const lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));
+      await lease.exec(session.job(`SAVEPOINT ${quoteIdent(plan.savepoint!)}`, { params: [], resultFormats: [] }));
+      return 'SAVEPOINT';
+    }
+    case 'release': {
+      if (!session.txn || session.txn.implicit) throw noTransaction('RELEASE SAVEPOINT');
+      await savepointCommand(session, `RELEASE ${quoteIdent(plan.savepoint!)}`, plan.savepoint!);
+      return 'RELEASE';
+    }
+    case 'rollbackTo': {
+      if (!session.txn || session.txn.implicit) throw noTransaction('ROLLBACK TO SAVEPOINT');
+      await savepointCommand(session, `ROLLBACK TO ${quoteIdent(plan.savepoint!)}`, plan.savepoint!);
+      if (status === 'E') session.actor.send({ type: 'tx.recover' });
+      return 'ROLLBACK';
+    }
+  }
+}
+
+async function savepointCommand(session: Session, sql: string, name: string): Promise<void> {
+  const lease = session.txn?.lease;
+  if (!lease) throw new PgError({ code: SqlState.invalidSavepointSpecification, message: `savepoint "${name}" does not exist` });
+  try {
+    await lease.exec(session.job(sql, { params: [], resultFormats: [] }));
+  } catch (err) {
+    if (err instanceof PgError && err.message.startsWith('no such savepoint')) {
+      throw new PgError({ code: SqlState.invalidSavepointSpecification, message: `savepoint "${name}" does not exist` });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,132 @@
+import { createActor, type ActorRefFrom } from 'xstate';
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import { EngineWorkerClient, allocateJobId, resultToOutcome } from '../../storage/engine-worker-client.js';
+import type { DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
+import { commitBatchActor, writerMachine } from '../writer/writer.machine.js';
+import { ReaderPool } from './reader-pool.js';
+
+export interface DatabaseOptions {
+  name: string;
+  path: string;
+  readers: number;
+  maxBatchSize: number;
+  pragmas: Record<string, string | number>;
+}
+
+/** A session's exclusive hold on the writer for an explicit transaction. */
+export interface WriterLease {
+  exec(job: StatementJob, jobId?: number): Promise<StatementOutcome>;
+  /** Describes on the writer's connection, which sees the transaction's own uncommitted DDL. */
+  describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome>;
+  release(): void;
+}
+
+/**
+ * One database file: its writer (an xstate actor in front of the writer connection's worker)
+ * and its reader pool. Sessions talk to this; it decides nothing about SQL.
+ */
+export class DatabaseRuntime {
+  readonly name: string;
+  readonly path: string;
+  private readonly writerEngine: EngineWorkerClient;
+  private readonly readers: ReaderPool;
+  readonly writer: ActorRefFrom<typeof writerMachine>;
+  private readonly writesInFlight = new Set<number>();
+
+  constructor(private readonly options: DatabaseOptions) {
+    this.name = options.name;
+    this.path = options.path;
+    this.writerEngine = new EngineWorkerClient(`${options.name}/writer`);
+    this.readers = new ReaderPool(options.name, options.readers);
+    const engine = this.writerEngine;
+    this.writer = createActor(
+      writerMachine.provide({ actors: { commitBatch: commitBatchActor((jobs, ids) => engine.batch(jobs, ids)) } }),
+      { input: { maxBatchSize: options.maxBatchSize }, id: `writer:${options.name}` },
+    );
+  }
+
+  async open(): Promise<void> {
+    // The writer opens first: it creates the file and switches it to WAL before readers attach.
+    await this.writerEngine.open(this.path, { readonly: false, pragmas: this.options.pragmas });
+    await this.readers.open(this.path, this.options.pragmas);
+    this.writer.start();
+  }
+
+  read(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+    return this.readers.exec(job, jobId);
+  }
+
+  describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
+    return this.readers.describe(sql, typeHints);
+  }
+
+  /** An autocommit write: queued, committed with whatever else is queued, acknowledged after COMMIT. */
+  write(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+    this.writesInFlight.add(jobId);
+    return new Promise<StatementOutcome>((resolve, reject) => {
+      this.writer.send({
+        type: 'write',
+        request: {
+          kind: 'autocommit', jobId, job,
+          resolve: (result) => {
+            this.writesInFlight.delete(jobId);
+            try {
+              resolve(resultToOutcome(result));
+            } catch (err) {
+              reject(err);
+            }
+          },
+        },
+      });
+    });
+  }
+
+  /** Waits for the writer, FIFO with other writers, and holds it until release(). */
+  acquireWriter(sessionId: number): Promise<WriterLease> {
+    return new Promise((resolve, reject) => {
+      this.writer.send({
+        type: 'acquire',
+        request: {
+          kind: 'acquire', sessionId, reject,
+          resolve: () => {
+            let released = false;
+            resolve({
+              exec: (job, jobId = allocateJobId()) => {
+                if (released) return Promise.reject(new PgError({ code: SqlState.internalError, message: 'writer lease used after release' }));
+                this.writesInFlight.add(jobId);
+                return this.writerEngine.exec(job, jobId).finally(() => this.writesInFlight.delete(jobId));
+              },
+              describe: (sql, typeHints) => this.writerEngine.describe(sql, typeHints),
+              release: () => {
+                if (released) return;
+                released = true;
+                this.writer.send({ type: 'release', sessionId });
+              },
+            });
+          },
+        },
+      });
+    });
+  }
+
+  /** Stops a job wherever it is: still queued for the writer, running on the writer, or on a reader. */
+  cancel(jobId: number): void {
+    const error = new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to user request' });
+    this.writer.send({ type: 'cancel', jobId, sessionId: undefined, error });
+    if (this.writesInFlight.has(jobId)) this.writerEngine.cancel(jobId);
+    this.readers.cancel(jobId);
+  }
+
+  /** Withdraws a session's waiting request for exclusive use (lock_timeout, disconnect). */
+  abandonAcquire(sessionId: number, error: Error): void {
+    this.writer.send({ type: 'cancel', sessionId, error });
+  }
+
+  async close(): Promise<void> {
+    this.writer.stop();
+    await this.readers.close();
+    // A clean close of the last connection checkpoints the WAL into the database file.
+    await this.writerEngine.close();
+  }
+}

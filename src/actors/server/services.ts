@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { DatabaseRuntime } from '../database/database-runtime.js';
+import type { NotificationHub } from './notification-hub.js';
+import type { RoleStore } from '../../storage/meta/role-store.js';
+import type { AuthMethod } from '../../config/config-schema.js';
+
+/** What a session needs from the server around it. */
+export interface ServerServices {
+  database(name: string): Promise<DatabaseRuntime>;
+  hasDatabase(name: string): boolean;
+  roles: RoleStore;
+  notifications: NotificationHub;
+  authMethod: AuthMethod;
+  logger: Logger;
+  /** Sessions by process id, for CancelRequest. */
+  registerSession(processId: number, secretKey: number, cancel: () => void): void;
+  unregisterSession(processId: number): void;
+  /** Bounded wait a closing server gives running statements. */
+  shuttingDown(): boolean;
+}

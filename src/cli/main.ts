@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { createServer, ServerStartError } from '../server/pg-server.js';
+import { parseServerConfig } from '../config/config-schema.js';
+import { configFromEnvironment } from './environment.js';
+
+/**
+ * `pgsqlite`: flags, then PGSQLITE_* environment variables, then --config FILE, then defaults.
+ * No logic here beyond assembling the config and wiring signals.
+ */
+const program = new Command()
+  .name('pgsqlite')
+  .description('A PostgreSQL server that keeps its data in SQLite files')
+  .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+  .option('--port <port>', 'TCP port (default 5432)', (v) => Number.parseInt(v, 10))
+  .option('--data-dir <dir>', 'data directory (default ./data)')
+  .option('--in-memory', 'keep data in a temporary directory removed at exit')
+  .option('--socket-dir <dir>', 'also listen on a unix socket .s.PGSQL.<port> in this directory')
+  .option('--config <file>', 'JSON config file (keys as in the library config: host, port, dataDir, …)')
+  .addOption(new Option('--tls <mode>', 'TLS: off, self-signed, or files (with --tls-cert/--tls-key)').choices(['off', 'self-signed', 'files']))
+  .option('--tls-cert <file>', 'PEM certificate (implies --tls files)')
+  .option('--tls-key <file>', 'PEM private key')
+  .option('--tls-ca <file>', 'PEM CA bundle')
+  .addOption(new Option('--auth-method <method>', 'auto, trust, password, md5 or scram-sha-256').choices(['auto', 'trust', 'password', 'md5', 'scram-sha-256']))
+  .option('--user <name>', 'bootstrap superuser (default postgres)')
+  .option('--password <password>', 'password of the bootstrap superuser')
+  .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
+  .option('--readers <n>', 'reader connections per database', (v) => Number.parseInt(v, 10))
+  .option('--max-batch-size <n>', 'most statements in one group commit', (v) => Number.parseInt(v, 10))
+  .addOption(new Option('--synchronous <level>', 'SQLite synchronous: OFF, NORMAL (survives a process crash), FULL (also power loss)').choices(['OFF', 'NORMAL', 'FULL', 'EXTRA']));
+
+program.parse();
+const flags = program.opts();
+
+function flagConfig(): Record<string, unknown> {
+  const tls = flags.tlsCert || flags.tlsKey
+    ? { mode: flags.tls ?? 'files', certFile: flags.tlsCert, keyFile: flags.tlsKey, caFile: flags.tlsCa }
+    : flags.tls ? { mode: flags.tls } : undefined;
+  return Object.fromEntries(Object.entries({
+    host: flags.host, port: flags.port, dataDir: flags.dataDir, inMemory: flags.inMemory, socketDir: flags.socketDir,
+    tls, authMethod: flags.authMethod, user: flags.user, password: flags.password, logLevel: flags.logLevel,
+    readers: flags.readers, maxBatchSize: flags.maxBatchSize, synchronous: flags.synchronous,
+  }).filter(([, v]) => v !== undefined));
+}
+
+async function main(): Promise<void> {
+  const configPath = flags.config ?? process.env.PGSQLITE_CONFIG;
+  const fromFile = configPath ? JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown> : {};
+  let config;
+  try {
+    config = parseServerConfig({ ...fromFile, ...configFromEnvironment(process.env), ...flagConfig() });
+  } catch (err) {
+    console.error(`pgsqlite: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const server = createServer(config);
+  try {
+    await server.listen();
+  } catch (err) {
+    if (err instanceof ServerStartError) {
+      console.error(`pgsqlite: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { port } = server.address();
+  console.error(`pgsqlite: accepting connections on ${config.host}:${port}${server.socketPath() ? ` and ${server.socketPath()}` : ''} (data: ${server.dataDir})`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`pgsqlite: ${signal} received, shutting down`);
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

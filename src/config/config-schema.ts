@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+export const authMethods = ['auto', 'trust', 'password', 'md5', 'scram-sha-256'] as const;
+export type AuthMethod = (typeof authMethods)[number];
+
+/**
+ * Everything the server can be configured with, validated in one place. The CLI fills it from
+ * flags, PGSQLITE_* environment variables and a JSON config file; createServer() takes it directly.
+ */
+export const serverConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.number().int().min(0).max(65535).default(5432),
+  dataDir: z.string().min(1).default('./data'),
+  /** Data lives in a temporary directory (RAM-backed where /dev/shm exists) removed at close. */
+  inMemory: z.boolean().default(false),
+  /** Also listen on a unix socket `<socketDir>/.s.PGSQL.<port>`. */
+  socketDir: z.string().optional(),
+  tls: z.object({
+    mode: z.enum(['off', 'self-signed', 'files']).default('off'),
+    certFile: z.string().optional(),
+    keyFile: z.string().optional(),
+    caFile: z.string().optional(),
+  }).default({ mode: 'off' }).refine((t) => t.mode !== 'files' || (t.certFile && t.keyFile), {
+    message: 'TLS with files needs both a certificate (--tls-cert) and a key (--tls-key)',
+  }),
+  /** auto: SCRAM for roles with a password, trust for roles without (loopback and unix socket only). */
+  authMethod: z.enum(authMethods).default('auto'),
+  user: z.string().min(1).max(63).default('postgres'),
+  password: z.string().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reader connections (worker threads) per database. */
+  readers: z.number().int().min(1).max(64).default(2),
+  /** Most autocommit statements one group commit takes. */
+  maxBatchSize: z.number().int().min(1).max(10_000).default(100),
+  /** SQLite synchronous setting: NORMAL survives a process crash in WAL mode, FULL also power loss. */
+  synchronous: z.enum(['OFF', 'NORMAL', 'FULL', 'EXTRA']).default('NORMAL'),
+  /** Largest frontend message accepted (PostgreSQL's own limit is 1 GiB). */
+  maxMessageLength: z.number().int().min(1024).default(1024 * 1024 * 1024 - 1),
+  /** A client must finish startup and authentication within this (PostgreSQL: authentication_timeout). */
+  authTimeoutMs: z.number().int().min(100).default(60_000),
+  /** On shutdown, how long running statements may take before they are cancelled. */
+  shutdownTimeoutMs: z.number().int().min(0).default(5_000),
+  maxConnections: z.number().int().min(1).default(1000),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type ServerConfigInput = z.input<typeof serverConfigSchema>;
+
+/** Validates a config, with messages that name the option. */
+export function parseServerConfig(input: unknown): ServerConfig {
+  const result = serverConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'config'}: ${issue.message}`);
+  throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

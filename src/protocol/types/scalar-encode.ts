@@ -1,0 +1,257 @@
+/**
+ * Output functions for non-array types: a storage value to wire text or binary. SQLite lets
+ * any column hold any storage class, so each reader also accepts the neighbouring classes
+ * (a REAL in an integer column, INTEGER 1 for a bool, TEXT in a numeric column) and converts;
+ * text output falls back to the value's own text rather than failing, binary output raises a
+ * proper PgError when no conversion exists.
+ */
+import type { SqliteValue, TypeContext } from './storage.js';
+import { TypeOid } from './oids.js';
+import { tryParseBool } from './bool.js';
+import { INT2_MAX, INT2_MIN, INT4_MAX, INT4_MIN, INT8_MAX, INT8_MIN, OID_MAX, parseInt8, roundHalfEven } from './integer.js';
+import { formatFloat4, formatFloat8, parseFloat8, plainDecimal } from './float.js';
+import { looksCanonicalNumeric, numericToBinary, parseNumeric } from './numeric.js';
+import { formatByteaHex } from './bytea.js';
+import { charTextByte } from './char-types.js';
+import { dateStorageToText, dateToBinary } from './date.js';
+import { timeStorageToText, timeToBinary } from './time.js';
+import { timestampStorageToText, timestampToBinary, timestamptzStorageToText, timestamptzToBinary } from './timestamp.js';
+import { formatInterval, intervalToBinary, parseInterval, type Interval } from './interval.js';
+import { uuidFromBinary, uuidToBinary } from './uuid.js';
+import { invalidSyntax, notSupported, outOfRange } from './errors.js';
+import { sqlTypeName } from './oids.js';
+
+function bytesText(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+}
+
+/** Any non-null storage value as plain text (what SQLite's CAST(x AS TEXT) would give, roughly). */
+export function looseText(value: Exclude<SqliteValue, null>): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatFloat8(value);
+  return bytesText(value);
+}
+
+/** An integer out of any storage class; undefined when there is none (e.g. 'abc'). */
+function looseBigInt(value: Exclude<SqliteValue, null>): bigint | undefined {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? BigInt(roundHalfEven(value)) : undefined;
+  const text = typeof value === 'string' ? value : bytesText(value);
+  try {
+    return parseInt8(text);
+  } catch {
+    try {
+      const f = parseFloat8(text);
+      return Number.isFinite(f) ? BigInt(roundHalfEven(f)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A double out of any storage class ('NaN' text included); undefined when there is none. */
+function looseNumber(value: Exclude<SqliteValue, null>): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  const text = typeof value === 'string' ? value : bytesText(value);
+  try {
+    return parseFloat8(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function looseBool(value: Exclude<SqliteValue, null>): boolean | undefined {
+  if (typeof value === 'bigint') return value !== 0n;
+  if (typeof value === 'number') return value !== 0;
+  return tryParseBool(typeof value === 'string' ? value : bytesText(value));
+}
+
+/** numeric storage text from any storage class (REALs keep their shortest printed digits). */
+function looseNumeric(value: Exclude<SqliteValue, null>): string | undefined {
+  if (typeof value === 'string') {
+    if (looksCanonicalNumeric(value)) return value;
+    try {
+      return parseNumeric(value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return plainDecimal(value);
+  return looseNumeric(bytesText(value));
+}
+
+/** Interval from storage: the postgres-style text, or a number of seconds. */
+export function storedInterval(value: Exclude<SqliteValue, null>): Interval | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const us = Math.round(Number(value) * 1e6);
+    return Number.isFinite(us) ? { months: 0, days: 0, us } : undefined;
+  }
+  try {
+    return parseInterval(typeof value === 'string' ? value : bytesText(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A storage value (not null) of a scalar type as PostgreSQL's text output. */
+export function encodeScalarText(oid: number, value: Exclude<SqliteValue, null>, ctx: TypeContext): string {
+  switch (oid) {
+    case TypeOid.int4: case TypeOid.int8: case TypeOid.int2: case TypeOid.oid:
+      if (typeof value === 'bigint') return value.toString();
+      if (typeof value === 'number' && Number.isFinite(value)) return String(roundHalfEven(value));
+      return looseText(value);
+    case TypeOid.text: case TypeOid.varchar: case TypeOid.bpchar: case TypeOid.name: case TypeOid.unknown:
+    case TypeOid.char: case TypeOid.json: case TypeOid.jsonb: case TypeOid.record: case 0:
+      return typeof value === 'string' ? value : looseText(value);
+    case TypeOid.bool: {
+      if (typeof value === 'bigint') return value !== 0n ? 't' : 'f';
+      const b = looseBool(value);
+      return b === undefined ? looseText(value) : b ? 't' : 'f';
+    }
+    case TypeOid.float8: {
+      if (typeof value === 'number') return formatFloat8(value);
+      const v = looseNumber(value);
+      return v === undefined ? looseText(value) : formatFloat8(v);
+    }
+    case TypeOid.float4: {
+      if (typeof value === 'number') return formatFloat4(value);
+      const v = looseNumber(value);
+      return v === undefined ? looseText(value) : formatFloat4(v);
+    }
+    case TypeOid.numeric:
+      if (typeof value === 'string') return value;
+      return looseNumeric(value) ?? looseText(value);
+    case TypeOid.bytea:
+      if (value instanceof Uint8Array) return formatByteaHex(value);
+      return formatByteaHex(Buffer.from(looseText(value), 'utf8'));
+    case TypeOid.date: return dateStorageToText(value, ctx);
+    case TypeOid.time: return timeStorageToText(value, ctx);
+    case TypeOid.timestamp: return timestampStorageToText(value, ctx);
+    case TypeOid.timestamptz: return timestamptzStorageToText(value, ctx);
+    case TypeOid.interval: {
+      const style = ctx.intervalStyle;
+      if (typeof value === 'string' && (style === undefined || style === 'postgres')) return value;
+      const iv = storedInterval(value);
+      return iv === undefined ? looseText(value) : formatInterval(iv, style);
+    }
+    case TypeOid.uuid:
+      if (typeof value === 'string') return value;
+      if (value instanceof Uint8Array && value.length === 16) return uuidFromBinary(Buffer.from(value));
+      return looseText(value);
+    case TypeOid.void:
+      return '';
+    default:
+      return looseText(value);
+  }
+}
+
+function int16(v: number): Buffer {
+  const b = Buffer.allocUnsafe(2);
+  b.writeInt16BE(v, 0);
+  return b;
+}
+
+function int32(v: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeInt32BE(v, 0);
+  return b;
+}
+
+function integerBinary(oid: number, value: Exclude<SqliteValue, null>): Buffer {
+  const v = looseBigInt(value);
+  if (v === undefined) throw invalidSyntax(sqlTypeName(oid), looseText(value));
+  switch (oid) {
+    case TypeOid.int2:
+      if (v < INT2_MIN || v > INT2_MAX) throw outOfRange('smallint out of range');
+      return int16(Number(v));
+    case TypeOid.int4:
+      if (v < INT4_MIN || v > INT4_MAX) throw outOfRange('integer out of range');
+      return int32(Number(v));
+    case TypeOid.oid: {
+      if (v < INT4_MIN || v > OID_MAX) throw outOfRange('OID out of range');
+      const b = Buffer.allocUnsafe(4);
+      b.writeUInt32BE(v < 0n ? Number(v) + OID_MAX + 1 : Number(v), 0);
+      return b;
+    }
+    default: {
+      if (v < INT8_MIN || v > INT8_MAX) throw outOfRange('bigint out of range');
+      const b = Buffer.allocUnsafe(8);
+      b.writeBigInt64BE(v, 0);
+      return b;
+    }
+  }
+}
+
+function textBytes(value: Exclude<SqliteValue, null>): Buffer {
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  if (value instanceof Uint8Array) return Buffer.from(value);
+  return Buffer.from(looseText(value), 'utf8');
+}
+
+/** A storage value (not null) of a scalar type in PostgreSQL's binary format. */
+export function encodeScalarBinary(oid: number, value: Exclude<SqliteValue, null>, ctx: TypeContext): Buffer {
+  switch (oid) {
+    case TypeOid.int4: case TypeOid.int8: case TypeOid.int2: case TypeOid.oid:
+      return integerBinary(oid, value);
+    case TypeOid.text: case TypeOid.varchar: case TypeOid.bpchar: case TypeOid.name: case TypeOid.unknown:
+    case TypeOid.json: case 0:
+      return textBytes(value);
+    case TypeOid.bool: {
+      const b = looseBool(value);
+      if (b === undefined) throw invalidSyntax('boolean', looseText(value));
+      return Buffer.from([b ? 1 : 0]);
+    }
+    case TypeOid.float8: {
+      const v = looseNumber(value);
+      if (v === undefined) throw invalidSyntax('double precision', looseText(value));
+      const b = Buffer.allocUnsafe(8);
+      b.writeDoubleBE(v, 0);
+      return b;
+    }
+    case TypeOid.float4: {
+      const v = looseNumber(value);
+      if (v === undefined) throw invalidSyntax('real', looseText(value));
+      const b = Buffer.allocUnsafe(4);
+      b.writeFloatBE(v, 0);
+      return b;
+    }
+    case TypeOid.numeric: {
+      const s = looseNumeric(value);
+      if (s === undefined) throw invalidSyntax('numeric', looseText(value));
+      return numericToBinary(s);
+    }
+    case TypeOid.bytea:
+      return value instanceof Uint8Array ? Buffer.from(value) : Buffer.from(looseText(value), 'utf8');
+    case TypeOid.char:
+      return Buffer.from([charTextByte(typeof value === 'string' ? value : looseText(value))]);
+    case TypeOid.date: return dateToBinary(value, ctx);
+    case TypeOid.time: return timeToBinary(value, ctx);
+    case TypeOid.timestamp: return timestampToBinary(value, ctx);
+    case TypeOid.timestamptz: return timestamptzToBinary(value, ctx);
+    case TypeOid.interval: {
+      const iv = storedInterval(value);
+      if (iv === undefined) throw invalidSyntax('interval', looseText(value));
+      return intervalToBinary(iv);
+    }
+    case TypeOid.uuid:
+      if (value instanceof Uint8Array && value.length === 16) return Buffer.from(value);
+      return uuidToBinary(looseText(value));
+    case TypeOid.jsonb: {
+      const body = textBytes(value);
+      const b = Buffer.allocUnsafe(body.length + 1);
+      b[0] = 1;
+      body.copy(b, 1);
+      return b;
+    }
+    case TypeOid.void:
+      return Buffer.alloc(0);
+    case TypeOid.record:
+      throw notSupported('binary output of anonymous composite types is not implemented');
+    default:
+      return textBytes(value);
+  }
+}
+

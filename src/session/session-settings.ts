@@ -1,0 +1,131 @@
+import { PgError } from '../protocol/pg-error.js';
+import { SqlState } from '../protocol/sqlstate.js';
+import { allSettings, findSetting, type SettingDefinition } from './setting-definitions.js';
+
+/**
+ * A session's settings with PostgreSQL's transactional behaviour: SET inside a transaction is
+ * undone by ROLLBACK, SET LOCAL lasts until the transaction ends.
+ */
+export class SessionSettings {
+  private readonly values = new Map<string, string>();
+  /** Values to restore at the end of the transaction: name → value before its first change. */
+  private rollbackLog: Map<string, string> | null = null;
+  private localLog: Map<string, string> | null = null;
+
+  constructor(initial: Record<string, string> = {}) {
+    for (const def of allSettings()) this.values.set(def.name.toLowerCase(), def.defaultValue);
+    for (const [name, value] of Object.entries(initial)) this.applyInitial(name, value);
+  }
+
+  /** Startup-packet and `options=-c` settings: unknown names are rejected as PostgreSQL does. */
+  private applyInitial(name: string, value: string): void {
+    const def = this.require(name);
+    this.values.set(def.name.toLowerCase(), normalized(def, value));
+  }
+
+  definition(name: string): SettingDefinition | undefined {
+    return findSetting(name);
+  }
+
+  get(name: string): string {
+    const def = this.require(name);
+    return this.values.get(def.name.toLowerCase())!;
+  }
+
+  /** The value, or undefined for names the server does not know (current_setting(name, true)). */
+  tryGet(name: string): string | undefined {
+    const def = findSetting(name);
+    return def ? this.values.get(def.name.toLowerCase()) : this.values.get(name.toLowerCase());
+  }
+
+  /** Sets a value; returns the definition so callers can send ParameterStatus when `report` is set. */
+  set(name: string, value: string | null, options: { local: boolean; inTransaction: boolean }): SettingDefinition | undefined {
+    const def = findSetting(name);
+    if (!def) {
+      // Custom placeholder variables (with a dot) are allowed, as in PostgreSQL.
+      if (name.includes('.')) {
+        this.remember(name.toLowerCase(), options);
+        this.values.set(name.toLowerCase(), value ?? '');
+        return undefined;
+      }
+      throw new PgError({ code: SqlState.undefinedObject, message: `unrecognized configuration parameter "${name}"` });
+    }
+    if (def.readOnly) {
+      throw new PgError({ code: SqlState.cantChangeRuntimeParam, message: `parameter "${def.name}" cannot be changed` });
+    }
+    const key = def.name.toLowerCase();
+    this.remember(key, options);
+    this.values.set(key, value === null ? def.defaultValue : normalized(def, value));
+    return def;
+  }
+
+  private remember(key: string, options: { local: boolean; inTransaction: boolean }): void {
+    if (!options.inTransaction) return;
+    const log = options.local ? (this.localLog ??= new Map()) : (this.rollbackLog ??= new Map());
+    if (!log.has(key)) log.set(key, this.values.get(key) ?? '');
+  }
+
+  /** Ends the transaction: LOCAL values revert always, plain SETs revert on rollback. Returns changed names. */
+  endTransaction(committed: boolean): string[] {
+    const changed: string[] = [];
+    const restore = (log: Map<string, string> | null) => {
+      for (const [key, value] of log ?? []) {
+        if (this.values.get(key) !== value) changed.push(key);
+        this.values.set(key, value);
+      }
+    };
+    if (!committed) restore(this.rollbackLog);
+    restore(this.localLog);
+    this.rollbackLog = null;
+    this.localLog = null;
+    return changed;
+  }
+
+  resetAll(): string[] {
+    const changed: string[] = [];
+    for (const def of allSettings()) {
+      if (def.readOnly) continue;
+      const key = def.name.toLowerCase();
+      if (this.values.get(key) !== def.defaultValue) changed.push(key);
+      this.values.set(key, def.defaultValue);
+    }
+    return changed;
+  }
+
+  /** Every setting by lower-case name (for current_setting() inside SQLite). */
+  snapshot(): Record<string, string> {
+    return Object.fromEntries(this.values);
+  }
+
+  /** Milliseconds for a time setting such as statement_timeout ('5s', '100ms', '2min', '100'). */
+  milliseconds(name: string): number {
+    return parseDuration(this.get(name));
+  }
+
+  private require(name: string): SettingDefinition {
+    const def = findSetting(name);
+    if (!def) throw new PgError({ code: SqlState.undefinedObject, message: `unrecognized configuration parameter "${name}"` });
+    return def;
+  }
+}
+
+function normalized(def: SettingDefinition, value: string): string {
+  if (def.unit === 'ms') return String(parseDuration(value));
+  if (!def.normalize) return value;
+  try {
+    return def.normalize(value);
+  } catch (err) {
+    throw new PgError({ code: SqlState.invalidParameterValue, message: `parameter "${def.name}" ${(err as Error).message}` });
+  }
+}
+
+const durationUnits: Record<string, number> = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+export function parseDuration(text: string): number {
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match?.[2].toLowerCase() || 'ms';
+  if (!match || durationUnits[unit] === undefined) {
+    throw new PgError({ code: SqlState.invalidParameterValue, message: `invalid value for parameter: "${text}"`, hint: 'Valid units for this parameter are "us", "ms", "s", "min", "h", and "d".' });
+  }
+  return Math.round(Number(match[1]) * durationUnits[unit]);
+}

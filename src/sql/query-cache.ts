@@ -1,0 +1,47 @@
+import { planStatement, type StatementPlan } from './classify.js';
+import { inferOutputTypes } from './infer-output-types.js';
+import { parseStatements, type RawStatement } from './parser.js';
+import { translateStatement, type TranslatedStatement } from './translate/translate-statement.js';
+
+/** A parsed, classified and (for engine statements) translated statement, shared by every session. */
+export interface PreparedQuery {
+  raw: RawStatement;
+  plan: StatementPlan;
+  /** SQLite statements for engine plans; undefined for session-level statements. */
+  translated?: TranslatedStatement;
+  /** Output types the parse tree decides; undefined when unknown. */
+  typeHints?: (number | null)[];
+  /** A planning error to raise when (and only when) this statement is reached. */
+  error?: unknown;
+}
+
+const capacity = 2000;
+const cache = new Map<string, PreparedQuery[]>();
+
+function prepareOne(raw: RawStatement, queryText: string): PreparedQuery {
+  try {
+    const plan = planStatement(raw.stmt);
+    if (plan.kind !== 'engine') return { raw, plan };
+    return { raw, plan, translated: translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText }), typeHints: inferOutputTypes(raw.stmt) };
+  } catch (error) {
+    return { raw, plan: { kind: 'show', name: '' }, error };
+  }
+}
+
+/**
+ * Parses a query string into prepared statements, cached by the exact text so a repeated
+ * statement costs one map lookup. Syntax errors throw (nothing of the string runs, as in PostgreSQL);
+ * errors of later stages are kept per statement and raised when it is reached.
+ */
+export function prepareQuery(sql: string): PreparedQuery[] {
+  const hit = cache.get(sql);
+  if (hit) {
+    cache.delete(sql);
+    cache.set(sql, hit);
+    return hit;
+  }
+  const prepared = parseStatements(sql).map((raw) => prepareOne(raw, sql));
+  cache.set(sql, prepared);
+  if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+  return prepared;
+}

@@ -1,0 +1,58 @@
+/** CREATE [TEMP] TABLE [IF NOT EXISTS] name (columns, table constraints). */
+import type { CreateStmt } from 'libpg-query';
+import { columnDefinition } from './column-definitions.js';
+import { tableConstraint } from './constraints.js';
+import { asNode, nodeBody, nodeKind, stringsOf, type Node } from './parse-tree.js';
+import { relationName } from './qualified-names.js';
+import type { TranslationState } from './translation-state.js';
+import { unsupported } from './unsupported.js';
+
+export function createTable(st: TranslationState, node: CreateStmt): string {
+  const relation = node.relation!;
+  refuseTableFeatures(st, node);
+  // WITH (fillfactor …) and other storage parameters tune PostgreSQL's storage; they are dropped.
+  // UNLOGGED only trades crash safety for speed in PostgreSQL; the table is created logged.
+  const elements = node.tableElts ?? [];
+  const primaryKey = tablePrimaryKey(elements);
+  const parts: string[] = [];
+  for (const element of elements) {
+    switch (nodeKind(element)) {
+      case 'ColumnDef':
+        parts.push(columnDefinition(st, nodeBody(element, 'ColumnDef'), primaryKey));
+        break;
+      case 'Constraint':
+        parts.push(tableConstraint(st, nodeBody(element, 'Constraint')));
+        break;
+      case 'TableLikeClause':
+        unsupported(st, 'LIKE in CREATE TABLE', nodeBody(element, 'TableLikeClause').relation?.location);
+        break;
+      default:
+        unsupported(st, `${nodeKind(element)} in CREATE TABLE`, relation.location);
+    }
+  }
+  if (parts.length === 0) unsupported(st, 'a table without columns', relation.location);
+  const temp = relation.relpersistence === 't' ? 'TEMP ' : '';
+  const ifNotExists = node.if_not_exists ? 'IF NOT EXISTS ' : '';
+  return `CREATE ${temp}TABLE ${ifNotExists}${relationName(st, relation)} (${parts.join(', ')})`;
+}
+
+/** Columns of the table-level PRIMARY KEY (…), if any. */
+function tablePrimaryKey(elements: Node[]): string[] | undefined {
+  for (const element of elements) {
+    const constraint = asNode(element, 'Constraint');
+    if (constraint?.contype === 'CONSTR_PRIMARY') return stringsOf(constraint.keys);
+  }
+  return undefined;
+}
+
+function refuseTableFeatures(st: TranslationState, node: CreateStmt): void {
+  const location = node.relation?.location;
+  if (node.inhRelations?.length) unsupported(st, 'INHERITS', location);
+  if (node.partspec !== undefined) unsupported(st, 'PARTITION BY', location);
+  if (node.partbound !== undefined) unsupported(st, 'PARTITION OF', location);
+  if (node.ofTypename !== undefined) unsupported(st, 'CREATE TABLE … OF type', location);
+  if (node.oncommit === 'ONCOMMIT_DROP') unsupported(st, 'ON COMMIT DROP', location);
+  if (node.oncommit === 'ONCOMMIT_DELETE_ROWS') unsupported(st, 'ON COMMIT DELETE ROWS', location);
+  if (node.tablespacename !== undefined) unsupported(st, 'TABLESPACE', location);
+  if (node.accessMethod !== undefined) unsupported(st, 'a table access method (USING)', location);
+}

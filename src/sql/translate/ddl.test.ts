@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseDeclaredType } from '../types/declared-type.js';
+import { openFixture, runOnSqlite, translate, translationCases } from './testing/translation-test-kit.js';
+
+describe('CREATE TABLE', () => {
+  translationCases([
+    { pg: 'CREATE TABLE n (a int, b text)', sqlite: 'CREATE TABLE n (a integer, b text)' },
+    { pg: 'CREATE TEMP TABLE IF NOT EXISTS n (a int)', sqlite: 'CREATE TEMP TABLE IF NOT EXISTS n (a integer)' },
+    { pg: 'CREATE TEMPORARY TABLE n (a int)', sqlite: 'CREATE TEMP TABLE n (a integer)' },
+    // Storage parameters and UNLOGGED only tune PostgreSQL's storage.
+    { pg: 'CREATE UNLOGGED TABLE public.n (a int) WITH (fillfactor = 70, autovacuum_enabled = false)', sqlite: 'CREATE TABLE n (a integer)' },
+    {
+      pg: 'CREATE TABLE n (b varchar(20), c character varying, d char(3), e character, f float, h double precision, i decimal(10,2), j timestamp(3) with time zone, k timestamptz, l interval year to month, m int[], n integer[3][4], o numeric(10,2)[], q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+      sqlite: 'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric(10,2), j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+    },
+    {
+      pg: "CREATE TABLE n (a int NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c int DEFAULT -1, d bool DEFAULT true, e int DEFAULT (1 + 2), f timestamptz DEFAULT now(), g timestamp DEFAULT CURRENT_TIMESTAMP, h text DEFAULT NULL)",
+      sqlite: "CREATE TABLE n (a integer NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c integer DEFAULT -1, d bool DEFAULT 1, e integer DEFAULT (1 + 2), f timestamptz DEFAULT (now()), g timestamp DEFAULT (CURRENT_TIMESTAMP), h text DEFAULT NULL)",
+    },
+    {
+      pg: 'CREATE TABLE n (a int CONSTRAINT a_positive CHECK (a > 0) UNIQUE, b text COLLATE "C", CONSTRAINT n_pair UNIQUE (a, b), CHECK (a < 100))',
+      sqlite: 'CREATE TABLE n (a integer CONSTRAINT a_positive CHECK (a > 0) UNIQUE, b text COLLATE BINARY, CONSTRAINT n_pair UNIQUE (a, b), CHECK (a < 100))',
+    },
+    {
+      pg: 'CREATE TABLE n (a int REFERENCES u (x) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED, k int, w text, FOREIGN KEY (k, w) REFERENCES v (k, w) ON DELETE RESTRICT, CONSTRAINT fk FOREIGN KEY (a) REFERENCES u ON UPDATE SET DEFAULT DEFERRABLE)',
+      sqlite: 'CREATE TABLE n (a integer REFERENCES u (x) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED, k integer, w text, FOREIGN KEY (k, w) REFERENCES v (k, w) ON DELETE RESTRICT, CONSTRAINT fk FOREIGN KEY (a) REFERENCES u ON UPDATE SET DEFAULT DEFERRABLE)',
+    },
+    { pg: 'CREATE TABLE n (a int REFERENCES u (x) INITIALLY DEFERRED)', sqlite: 'CREATE TABLE n (a integer REFERENCES u (x) DEFERRABLE INITIALLY DEFERRED)' },
+    // PRIMARY KEY implies NOT NULL in PostgreSQL; SQLite's rowid tables would accept NULL keys.
+    { pg: 'CREATE TABLE n (id text PRIMARY KEY, v int)', sqlite: 'CREATE TABLE n (id text PRIMARY KEY NOT NULL, v integer)' },
+    { pg: 'CREATE TABLE n (a text, b int NOT NULL, PRIMARY KEY (a, b))', sqlite: 'CREATE TABLE n (a text NOT NULL, b integer NOT NULL, PRIMARY KEY (a, b))' },
+    // serial as the whole primary key → INTEGER PRIMARY KEY, SQLite's self-numbering rowid alias.
+    { pg: 'CREATE TABLE n (id serial PRIMARY KEY, name text)', sqlite: 'CREATE TABLE n (id INTEGER PRIMARY KEY, name text)' },
+    { pg: 'CREATE TABLE n (id bigserial, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', sqlite: 'CREATE TABLE n (id INTEGER, name text, CONSTRAINT n_pkey PRIMARY KEY (id))' },
+    { pg: 'CREATE TABLE n (a int, g int GENERATED ALWAYS AS (a * 2) STORED)', sqlite: 'CREATE TABLE n (a integer, g integer GENERATED ALWAYS AS (a * 2) STORED)' },
+    { pg: 'CREATE TABLE "Weird Name" ("Col" int, "order" text)', sqlite: 'CREATE TABLE "Weird Name" ("Col" integer, "order" text)' },
+  ]);
+
+  test('serial primary keys number new rows', () => {
+    const db = openFixture();
+    runOnSqlite(db, translate('CREATE TABLE items (id serial PRIMARY KEY, name text)'));
+    runOnSqlite(db, translate("INSERT INTO items (name) VALUES ('a'), ('b')"));
+    const result = runOnSqlite(db, translate("INSERT INTO items (name) VALUES ('c') RETURNING id"));
+    assert.deepEqual(result.rows, [[3]]);
+  });
+
+  test('primary key columns reject NULL', () => {
+    const db = openFixture();
+    runOnSqlite(db, translate('CREATE TABLE keyed (id text PRIMARY KEY)'));
+    assert.throws(() => runOnSqlite(db, translate('INSERT INTO keyed VALUES (NULL)')), /NOT NULL/);
+  });
+
+  test('declared types read back as their PostgreSQL types', () => {
+    const db = openFixture();
+    runOnSqlite(db, translate(
+      'CREATE TABLE typed (a int, b bigint, c smallint, d varchar(20), e char(3), f text, g numeric(10,2), h double precision, '
+      + 'i real, j boolean, k timestamp(3) with time zone, l timestamp, m date, n interval, o json, p jsonb, q uuid, r bytea, s int[], t text[])',
+    ));
+    const columns = db.prepare("SELECT name, type FROM pragma_table_info('typed')").all() as Array<{ name: string; type: string }>;
+    const oids = Object.fromEntries(columns.map((c) => [c.name, parseDeclaredType(c.type)]));
+    assert.deepEqual(oids, {
+      a: { oid: 23, typmod: -1 }, b: { oid: 20, typmod: -1 }, c: { oid: 21, typmod: -1 }, d: { oid: 1043, typmod: 24 },
+      e: { oid: 1042, typmod: 7 }, f: { oid: 25, typmod: -1 }, g: { oid: 1700, typmod: ((10 << 16) | 2) + 4 },
+      h: { oid: 701, typmod: -1 }, i: { oid: 700, typmod: -1 }, j: { oid: 16, typmod: -1 }, k: { oid: 1184, typmod: -1 },
+      l: { oid: 1114, typmod: -1 }, m: { oid: 1082, typmod: -1 }, n: { oid: 1186, typmod: -1 }, o: { oid: 114, typmod: -1 },
+      p: { oid: 3802, typmod: -1 }, q: { oid: 2950, typmod: -1 }, r: { oid: 17, typmod: -1 }, s: { oid: 1007, typmod: -1 },
+      t: { oid: 1009, typmod: -1 },
+    });
+  });
+});
+
+describe('CREATE TABLE AS', () => {
+  translationCases([
+    {
+      pg: 'CREATE TABLE n AS SELECT a, count(*) FROM t GROUP BY a',
+      sqlite: 'CREATE TABLE n AS SELECT a, count(*) AS count FROM t GROUP BY a',
+    },
+    {
+      pg: 'CREATE TABLE IF NOT EXISTS n (x, y) AS SELECT 1, 2',
+      sqlite: 'CREATE TABLE IF NOT EXISTS n AS WITH pgsqlite_renamed_1(x, y) AS (SELECT 1 AS "?column?", 2 AS "?column?") SELECT * FROM pgsqlite_renamed_1',
+    },
+    { pg: 'CREATE TEMP TABLE n AS SELECT * FROM t WITH NO DATA', sqlite: 'CREATE TEMP TABLE n AS SELECT * FROM (SELECT * FROM t) LIMIT 0' },
+    { pg: "CREATE TABLE n AS VALUES (1, 'a')", sqlite: "CREATE TABLE n AS VALUES (1, 'a')" },
+  ]);
+});
+
+describe('CREATE INDEX', () => {
+  translationCases([
+    { pg: 'CREATE INDEX i ON t (a)', sqlite: 'CREATE INDEX i ON t (a)' },
+    { pg: 'CREATE UNIQUE INDEX IF NOT EXISTS i ON public.t USING btree (a DESC, b ASC NULLS FIRST)', sqlite: 'CREATE UNIQUE INDEX IF NOT EXISTS i ON t (a DESC, b ASC)' },
+    // A missing name gets PostgreSQL's default: <table>_<columns>_idx.
+    { pg: 'CREATE INDEX ON t (a)', sqlite: 'CREATE INDEX t_a_idx ON t (a)' },
+    { pg: 'CREATE UNIQUE INDEX CONCURRENTLY ON t (b, c)', sqlite: 'CREATE UNIQUE INDEX t_b_c_idx ON t (b, c)' },
+    {
+      pg: 'CREATE INDEX ON t USING hash ((a + 1), lower(b) text_pattern_ops, (c::int), (d || b) COLLATE "C") INCLUDE (c) WITH (fillfactor = 50) WHERE a > 0',
+      sqlite: 'CREATE INDEX t_expr_lower_c_expr_idx ON t (a + 1, lower(b), CAST(c AS INTEGER), (d || b) COLLATE BINARY) WHERE a > 0',
+    },
+    { pg: 'CREATE INDEX ON "Mixed" ("Id")', sqlite: 'CREATE INDEX "Mixed_Id_idx" ON "Mixed" ("Id")' },
+  ]);
+
+  test('default index names are cut to 63 bytes like PostgreSQL', () => {
+    const table = 'averyveryveryveryveryveryverylongtablenamethatgoesonandon';
+    const sql = translate(`CREATE INDEX ON ${table} (averyveryveryveryverylongcolumnname, b)`).sql[0];
+    // The name PostgreSQL 15 chose for the same statement.
+    assert.ok(sql!.startsWith('CREATE INDEX averyveryveryveryveryveryvery_averyveryveryveryverylongcolu_idx ON'));
+  });
+});
+
+describe('CREATE VIEW', () => {
+  translationCases([
+    { pg: 'CREATE VIEW w AS SELECT a, b FROM t', sqlite: 'CREATE VIEW w AS SELECT a, b FROM t' },
+    { pg: 'CREATE TEMP VIEW w (x, y) AS SELECT a, b FROM t', sqlite: 'CREATE TEMP VIEW w (x, y) AS SELECT a, b FROM t' },
+    {
+      pg: 'CREATE OR REPLACE VIEW old_view AS SELECT a, count(*) FROM t GROUP BY a',
+      sqlite: ['DROP VIEW IF EXISTS old_view', 'CREATE VIEW old_view AS SELECT a, count(*) AS count FROM t GROUP BY a'],
+    },
+  ]);
+});
+
+describe('DROP', () => {
+  translationCases([
+    { pg: 'DROP TABLE t', sqlite: 'DROP TABLE t' },
+    { pg: 'DROP TABLE IF EXISTS t, public.u, missing RESTRICT', sqlite: ['DROP TABLE IF EXISTS t', 'DROP TABLE IF EXISTS u', 'DROP TABLE IF EXISTS missing'] },
+    { pg: 'DROP VIEW old_view', sqlite: 'DROP VIEW old_view' },
+    { pg: 'DROP INDEX CONCURRENTLY IF EXISTS old_index, t_a_unique', sqlite: ['DROP INDEX IF EXISTS old_index', 'DROP INDEX IF EXISTS t_a_unique'] },
+    { pg: 'DROP TABLE "Mixed"', sqlite: 'DROP TABLE "Mixed"' },
+  ]);
+});
+
+describe('ALTER TABLE', () => {
+  translationCases([
+    { pg: 'ALTER TABLE t ADD COLUMN e int DEFAULT 5 NOT NULL', sqlite: 'ALTER TABLE t ADD COLUMN e integer DEFAULT 5 NOT NULL' },
+    { pg: 'ALTER TABLE ONLY public.t ADD e text', sqlite: 'ALTER TABLE t ADD COLUMN e text' },
+    { pg: 'ALTER TABLE t DROP COLUMN d', sqlite: 'ALTER TABLE t DROP COLUMN d' },
+    { pg: 'ALTER TABLE t DROP d RESTRICT', sqlite: 'ALTER TABLE t DROP COLUMN d' },
+    { pg: 'ALTER TABLE t RENAME COLUMN b TO "B2"', sqlite: 'ALTER TABLE t RENAME COLUMN b TO "B2"' },
+    { pg: 'ALTER TABLE t RENAME b TO b2', sqlite: 'ALTER TABLE t RENAME COLUMN b TO b2' },
+    { pg: 'ALTER TABLE t RENAME TO t2', sqlite: 'ALTER TABLE t RENAME TO t2' },
+    // SQLite cannot add constraints to a table: a unique index enforces the uniqueness.
+    { pg: 'ALTER TABLE u ADD PRIMARY KEY (a)', sqlite: 'CREATE UNIQUE INDEX u_pkey ON u (a)' },
+    { pg: 'ALTER TABLE u ADD CONSTRAINT u_pk PRIMARY KEY (a, y)', sqlite: 'CREATE UNIQUE INDEX u_pk ON u (a, y)' },
+    { pg: 'ALTER TABLE t ADD UNIQUE (b, c)', sqlite: 'CREATE UNIQUE INDEX t_b_c_key ON t (b, c)' },
+    { pg: 'ALTER TABLE t ADD CONSTRAINT t_b_unique UNIQUE (b)', sqlite: 'CREATE UNIQUE INDEX t_b_unique ON t (b)' },
+    {
+      pg: 'ALTER TABLE t ADD COLUMN e int, DROP COLUMN d, ADD UNIQUE (b)',
+      sqlite: ['ALTER TABLE t ADD COLUMN e integer', 'ALTER TABLE t DROP COLUMN d', 'CREATE UNIQUE INDEX t_b_key ON t (b)'],
+    },
+  ]);
+});
+
+describe('TRUNCATE', () => {
+  translationCases([
+    { pg: 'TRUNCATE t', sqlite: 'DELETE FROM t' },
+    { pg: 'TRUNCATE TABLE ONLY t, public.u RESTART IDENTITY RESTRICT', sqlite: ['DELETE FROM t', 'DELETE FROM u'] },
+  ]);
+});
+
+describe('VACUUM and ANALYZE', () => {
+  translationCases([
+    { pg: 'VACUUM', sqlite: 'VACUUM' },
+    { pg: 'VACUUM FULL ANALYZE t', sqlite: 'VACUUM' },
+    { pg: 'ANALYZE', sqlite: 'ANALYZE' },
+    { pg: 'ANALYZE public.t', sqlite: 'ANALYZE t' },
+    { pg: 'ANALYZE t, u', sqlite: 'ANALYZE' },
+  ]);
+});

@@ -1,0 +1,162 @@
+/**
+ * A_Expr: PostgreSQL operators and the operator-like predicates (IN lists, LIKE, BETWEEN,
+ * IS [NOT] DISTINCT FROM, NULLIF). Only operators whose SQLite meaning matches are mapped;
+ * the rest (regex, array, geometric, full-text …) are refused by name.
+ */
+import type { A_Expr } from 'libpg-query';
+import { expression, expressionList } from './expressions.js';
+import { asNode, stringsOf, type Node } from './parse-tree.js';
+import { fitPrecedence, Prec } from './precedence.js';
+import type { TranslationState } from './translation-state.js';
+import { unsupported } from './unsupported.js';
+
+interface BinaryOperator {
+  text: string;
+  prec: number;
+  /** Comparisons are not associative: both operands must sit strictly above the operator. */
+  comparison: boolean;
+}
+
+const binaryOperators: Record<string, BinaryOperator> = {
+  '+': { text: '+', prec: Prec.Additive, comparison: false },
+  '-': { text: '-', prec: Prec.Additive, comparison: false },
+  '*': { text: '*', prec: Prec.Multiplicative, comparison: false },
+  '/': { text: '/', prec: Prec.Multiplicative, comparison: false },
+  '%': { text: '%', prec: Prec.Multiplicative, comparison: false },
+  '=': { text: '=', prec: Prec.Equality, comparison: true },
+  '<>': { text: '<>', prec: Prec.Equality, comparison: true },
+  '!=': { text: '<>', prec: Prec.Equality, comparison: true },
+  '<': { text: '<', prec: Prec.Comparison, comparison: true },
+  '>': { text: '>', prec: Prec.Comparison, comparison: true },
+  '<=': { text: '<=', prec: Prec.Comparison, comparison: true },
+  '>=': { text: '>=', prec: Prec.Comparison, comparison: true },
+  '||': { text: '||', prec: Prec.Concat, comparison: false },
+  // SQLite's JSON1 has PostgreSQL's arrow operators natively.
+  '->': { text: '->', prec: Prec.Concat, comparison: false },
+  '->>': { text: '->>', prec: Prec.Concat, comparison: false },
+  '&': { text: '&', prec: Prec.Bitwise, comparison: false },
+  '|': { text: '|', prec: Prec.Bitwise, comparison: false },
+  '<<': { text: '<<', prec: Prec.Bitwise, comparison: false },
+  '>>': { text: '>>', prec: Prec.Bitwise, comparison: false },
+};
+
+const prefixOperators: Record<string, string> = { '-': '-', '+': '+', '~': '~' };
+
+export function operatorExpression(st: TranslationState, node: A_Expr, required: number): string {
+  switch (node.kind) {
+    case 'AEXPR_OP':
+      return plainOperator(st, node, required);
+    case 'AEXPR_OP_ANY':
+    case 'AEXPR_OP_ALL':
+      return unsupported(st, `${operatorName(st, node)} ${node.kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (array)`, node.location);
+    case 'AEXPR_DISTINCT':
+      // SQLite's IS / IS NOT are exactly IS [NOT] DISTINCT FROM: NULL-safe (in)equality.
+      return infix(st, node.lexpr, ' IS NOT ', node.rexpr, Prec.Equality, true, required);
+    case 'AEXPR_NOT_DISTINCT':
+      return infix(st, node.lexpr, ' IS ', node.rexpr, Prec.Equality, true, required);
+    case 'AEXPR_NULLIF':
+      return 'nullif(' + expression(st, node.lexpr!) + ', ' + expression(st, node.rexpr!) + ')';
+    case 'AEXPR_IN':
+      return inList(st, node, required);
+    case 'AEXPR_LIKE':
+      return like(st, node.lexpr!, node.rexpr!, operatorName(st, node) === '!~~', required);
+    case 'AEXPR_ILIKE':
+      // SQLite's lower()/LIKE fold ASCII only; PostgreSQL folds all of Unicode.
+      return unsupported(st, 'ILIKE', node.location);
+    case 'AEXPR_SIMILAR':
+      return unsupported(st, 'SIMILAR TO', node.location);
+    case 'AEXPR_BETWEEN':
+    case 'AEXPR_NOT_BETWEEN':
+      return between(st, node, required);
+    case 'AEXPR_BETWEEN_SYM':
+    case 'AEXPR_NOT_BETWEEN_SYM':
+      return unsupported(st, 'BETWEEN SYMMETRIC', node.location);
+    default:
+      return unsupported(st, `operator kind ${String(node.kind)}`, node.location);
+  }
+}
+
+/** The operator symbol; OPERATOR(pg_catalog.+) is the built-in, any other schema is not ours. */
+function operatorName(st: TranslationState, node: A_Expr): string {
+  const parts = stringsOf(node.name);
+  if (parts.length > 1 && parts[0] !== 'pg_catalog') unsupported(st, `an operator in schema "${parts[0]}"`, node.location);
+  return parts[parts.length - 1] ?? '';
+}
+
+function plainOperator(st: TranslationState, node: A_Expr, required: number): string {
+  const op = operatorName(st, node);
+  if (node.lexpr === undefined) {
+    const prefix = prefixOperators[op];
+    if (prefix === undefined || node.rexpr === undefined) return unsupported(st, `prefix operator ${op}`, node.location);
+    const operand = expression(st, node.rexpr, Prec.Unary);
+    // "- -1" must keep its space: "--" starts a comment.
+    const text = operand.charCodeAt(0) === prefix.charCodeAt(0) ? prefix + ' ' + operand : prefix + operand;
+    return fitPrecedence(text, Prec.Unary, required);
+  }
+  const binary = binaryOperators[op];
+  if (binary !== undefined) {
+    return infix(st, node.lexpr, ' ' + binary.text + ' ', node.rexpr, binary.prec, binary.comparison, required);
+  }
+  switch (op) {
+    case '^':
+      // PostgreSQL's exponentiation; SQLite's math functions spell it pow().
+      return 'pow(' + expression(st, node.lexpr) + ', ' + expression(st, node.rexpr!) + ')';
+    case '~~':
+    case '!~~':
+      return like(st, node.lexpr, node.rexpr!, op === '!~~', required);
+    case '~~*':
+    case '!~~*':
+      return unsupported(st, 'ILIKE', node.location);
+    default:
+      return unsupported(st, `operator ${op}`, node.location);
+  }
+}
+
+function infix(
+  st: TranslationState, left: Node | undefined, text: string, right: Node | undefined,
+  prec: number, comparison: boolean, required: number,
+): string {
+  const l = expression(st, left!, comparison ? prec + 1 : prec);
+  const r = expression(st, right!, prec + 1);
+  return fitPrecedence(l + text + r, prec, required);
+}
+
+/** x [NOT] IN (a, b, …); the parser marks NOT IN with the operator <>. */
+function inList(st: TranslationState, node: A_Expr, required: number): string {
+  const negated = operatorName(st, node) === '<>';
+  const items = asNode(node.rexpr, 'List')?.items;
+  const list = items !== undefined ? expressionList(st, items) : expression(st, node.rexpr!);
+  const text = expression(st, node.lexpr!, Prec.Equality + 1) + (negated ? ' NOT IN (' : ' IN (') + list + ')';
+  return fitPrecedence(text, Prec.Equality, required);
+}
+
+/**
+ * PostgreSQL's LIKE escapes with backslash unless told otherwise; SQLite has no escape character
+ * unless given one, so the default is written out. LIKE is case-sensitive in PostgreSQL: the
+ * server runs SQLite with PRAGMA case_sensitive_like = ON, so plain LIKE is right here.
+ */
+function like(st: TranslationState, subject: Node, pattern: Node, negated: boolean, required: number): string {
+  let patternNode = pattern;
+  let escape: string | undefined = "'\\'";
+  const explicit = asNode(pattern, 'FuncCall');
+  const names = explicit ? stringsOf(explicit.funcname) : [];
+  if (explicit !== undefined && names[names.length - 1] === 'like_escape' && explicit.args?.length === 2) {
+    patternNode = explicit.args[0]!;
+    const escapeNode = explicit.args[1]!;
+    // ESCAPE '' turns escaping off in PostgreSQL; SQLite without ESCAPE has none.
+    const literal = asNode(escapeNode, 'A_Const')?.sval;
+    escape = literal !== undefined && (literal.sval ?? '') === '' ? undefined : expression(st, escapeNode, Prec.Equality + 1);
+  }
+  let text = expression(st, subject, Prec.Equality + 1) + (negated ? ' NOT LIKE ' : ' LIKE ') + expression(st, patternNode, Prec.Equality + 1);
+  if (escape !== undefined) text += ' ESCAPE ' + escape;
+  return fitPrecedence(text, Prec.Equality, required);
+}
+
+function between(st: TranslationState, node: A_Expr, required: number): string {
+  const bounds = asNode(node.rexpr, 'List')?.items ?? [];
+  if (bounds.length !== 2) return unsupported(st, 'BETWEEN without two bounds', node.location);
+  const keyword = node.kind === 'AEXPR_NOT_BETWEEN' ? ' NOT BETWEEN ' : ' BETWEEN ';
+  const text = expression(st, node.lexpr!, Prec.Equality + 1) + keyword
+    + expression(st, bounds[0]!, Prec.Equality + 1) + ' AND ' + expression(st, bounds[1]!, Prec.Equality + 1);
+  return fitPrecedence(text, Prec.Equality, required);
+}

@@ -1,0 +1,50 @@
+/**
+ * Schema-qualified names. The database's own tables live in SQLite's main schema, which is what
+ * PostgreSQL calls public; pg_catalog and information_schema are attached SQLite schemas of the
+ * same names, so their qualifiers must stay. Any other schema is passed through as an attached
+ * schema name (SQLite reports an unknown one as a missing table, which is what it is).
+ */
+import type { RangeVar } from 'libpg-query';
+import { quoteIdentifier } from './identifiers.js';
+import type { TranslationState } from './translation-state.js';
+import { unsupported } from './unsupported.js';
+
+/** The SQLite schema for a PostgreSQL schema name; undefined means "unqualified". */
+export function sqliteSchemaName(schema: string | undefined): string | undefined {
+  if (schema === undefined || schema === '' || schema === 'public') return undefined;
+  // pg_temp is the session's temporary schema, SQLite's temp.
+  if (schema === 'pg_temp') return 'temp';
+  return schema;
+}
+
+/** `[schema.]name` with both parts quoted as needed. */
+export function qualify(schema: string | undefined, name: string): string {
+  const sqliteSchema = sqliteSchemaName(schema);
+  return sqliteSchema === undefined ? quoteIdentifier(name) : quoteIdentifier(sqliteSchema) + '.' + quoteIdentifier(name);
+}
+
+/** A table/view/index named by a RangeVar (no alias). */
+export function relationName(st: TranslationState, relation: RangeVar): string {
+  if (relation.catalogname) unsupported(st, 'a cross-database reference', relation.location);
+  return qualify(relation.schemaname, relation.relname ?? '');
+}
+
+/** A name given as a list of parts (DROP objects, type names): name, schema.name, or catalog.schema.name. */
+export function qualifiedNameFromParts(st: TranslationState, parts: string[], location?: number): string {
+  if (parts.length === 1) return quoteIdentifier(parts[0]!);
+  if (parts.length === 2) return qualify(parts[0], parts[1]!);
+  return unsupported(st, 'a cross-database reference', location);
+}
+
+/**
+ * A function name. SQLite functions are not schema-qualified: pg_catalog (where PostgreSQL's
+ * built-ins live) and public are the search path anyway; other schemas cannot be honoured.
+ */
+export function functionName(st: TranslationState, parts: string[], location?: number): string {
+  const name = parts[parts.length - 1] ?? '';
+  if (parts.length > 2) unsupported(st, 'a cross-database reference', location);
+  if (parts.length === 2 && parts[0] !== 'pg_catalog' && parts[0] !== 'public') {
+    unsupported(st, `a function in schema "${parts[0]}"`, location);
+  }
+  return quoteIdentifier(name);
+}

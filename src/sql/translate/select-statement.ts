@@ -1,0 +1,154 @@
+/**
+ * SELECT, VALUES and set operations. SQLite's compound SELECT differs from PostgreSQL's in two
+ * ways this module bridges: compound members cannot carry their own ORDER BY/LIMIT/WITH, and all
+ * set operators bind equally (left to right) where PostgreSQL's INTERSECT binds tighter. Such
+ * members are wrapped as `SELECT * FROM (…)`, which keeps their column names.
+ */
+import type { SelectStmt } from 'libpg-query';
+import { expression, expressionList, locationOf } from './expressions.js';
+import { fromList } from './from-clause.js';
+import { asNode, isEmptyNode, nodeBody, nodeKind, type Node } from './parse-tree.js';
+import { sortList } from './sort-clauses.js';
+import { outputList } from './target-lists.js';
+import type { TranslationState } from './translation-state.js';
+import { unsupported } from './unsupported.js';
+import { windowClause } from './window-definitions.js';
+import { withClause } from './with-clause.js';
+
+/** A query in a subquery position (FROM, IN, EXISTS, CTE, INSERT source): must be a SELECT. */
+export function selectQuery(st: TranslationState, node: Node | undefined): string {
+  const select = asNode(node, 'SelectStmt');
+  if (select === undefined) {
+    const kind: string = node ? nodeKind(node) : 'empty';
+    return unsupported(st, `${(kind.endsWith('Stmt') ? kind.slice(0, -4) : kind).toUpperCase()} as a subquery`, locationOf(node));
+  }
+  return selectStatement(st, select);
+}
+
+export function selectStatement(st: TranslationState, node: SelectStmt): string {
+  if (node.intoClause !== undefined) unsupported(st, 'SELECT INTO in this position', node.intoClause.rel?.location);
+  if (node.lockingClause?.length) unsupported(st, lockingName(node), undefined);
+  let text = node.withClause !== undefined ? withClause(st, node.withClause) + ' ' : '';
+  if (isSetOperation(node)) return text + setOperation(st, node) + orderAndLimit(st, node);
+  if (node.valuesLists !== undefined) {
+    const values = valuesList(st, node.valuesLists);
+    // SQLite's VALUES takes no ORDER BY/LIMIT of its own.
+    if (hasOrderOrLimit(node)) return text + 'SELECT * FROM (' + values + ')' + orderAndLimit(st, node);
+    return text + values;
+  }
+  text += simpleSelect(st, node);
+  return text + orderAndLimit(st, node);
+}
+
+/** VALUES (…), (…) — also used for INSERT sources. */
+export function valuesList(st: TranslationState, rows: Node[]): string {
+  let text = 'VALUES ';
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) text += ', ';
+    text += '(' + expressionList(st, nodeBody(rows[i]!, 'List').items) + ')';
+  }
+  return text;
+}
+
+function isSetOperation(node: SelectStmt): boolean {
+  return node.op !== undefined && node.op !== 'SETOP_NONE';
+}
+
+function hasOrderOrLimit(node: SelectStmt): boolean {
+  return !!node.sortClause?.length || node.limitCount !== undefined || node.limitOffset !== undefined;
+}
+
+function simpleSelect(st: TranslationState, node: SelectStmt): string {
+  let text = 'SELECT';
+  if (node.distinctClause !== undefined) {
+    if (node.distinctClause.length !== 1 || !isEmptyNode(node.distinctClause[0])) {
+      unsupported(st, 'DISTINCT ON', locationOf(node.distinctClause[0]));
+    }
+    text += ' DISTINCT';
+  }
+  if (!node.targetList?.length) unsupported(st, 'SELECT with an empty target list');
+  text += ' ' + outputList(st, node.targetList!);
+  if (node.fromClause?.length) text += ' FROM ' + fromList(st, node.fromClause);
+  if (node.whereClause !== undefined) text += ' WHERE ' + expression(st, node.whereClause);
+  if (node.groupClause?.length) text += ' GROUP BY ' + groupByList(st, node.groupClause);
+  if (node.havingClause !== undefined) text += ' HAVING ' + expression(st, node.havingClause);
+  if (node.windowClause?.length) text += ' WINDOW ' + windowClause(st, node.windowClause);
+  return text;
+}
+
+function groupByList(st: TranslationState, items: Node[]): string {
+  for (const item of items) {
+    const set = asNode(item, 'GroupingSet');
+    if (set !== undefined) {
+      const name = set.kind === 'GROUPING_SET_ROLLUP' ? 'ROLLUP' : set.kind === 'GROUPING_SET_CUBE' ? 'CUBE' : 'GROUPING SETS';
+      unsupported(st, name, set.location);
+    }
+  }
+  return expressionList(st, items);
+}
+
+const setOperators: Record<string, string> = {
+  SETOP_UNION: ' UNION ',
+  SETOP_INTERSECT: ' INTERSECT ',
+  SETOP_EXCEPT: ' EXCEPT ',
+};
+
+function setOperation(st: TranslationState, node: SelectStmt): string {
+  let keyword = setOperators[node.op!]!;
+  if (node.all) {
+    // SQLite has only UNION ALL; INTERSECT/EXCEPT ALL count duplicates, which SQLite cannot.
+    if (node.op !== 'SETOP_UNION') unsupported(st, `${keyword.trim()} ALL`);
+    keyword += 'ALL ';
+  }
+  return setOperand(st, node.larg!, false) + keyword + setOperand(st, node.rarg!, true);
+}
+
+/**
+ * A member of a compound. A right-hand compound must be wrapped: SQLite would otherwise apply the
+ * operators left to right, while PostgreSQL's tree says the right side was grouped first.
+ */
+function setOperand(st: TranslationState, member: SelectStmt, isRight: boolean): string {
+  const needsWrap = hasOrderOrLimit(member) || member.withClause !== undefined || !!member.lockingClause?.length
+    || (isRight && isSetOperation(member));
+  if (needsWrap) return 'SELECT * FROM (' + selectStatement(st, member) + ')';
+  if (isSetOperation(member)) return setOperation(st, member);
+  if (member.valuesLists !== undefined) return valuesList(st, member.valuesLists);
+  return simpleSelect(st, member);
+}
+
+/** ORDER BY, then LIMIT/OFFSET (FETCH FIRST n ROWS ONLY arrives as a LIMIT). */
+function orderAndLimit(st: TranslationState, node: SelectStmt): string {
+  let text = '';
+  if (node.sortClause?.length) text += ' ORDER BY ' + sortList(st, node.sortClause);
+  if (node.limitOption === 'LIMIT_OPTION_WITH_TIES') unsupported(st, 'FETCH FIRST … WITH TIES', locationOf(node.limitCount));
+  // LIMIT ALL / LIMIT NULL / OFFSET NULL mean "no limit"/"no offset"; SQLite rejects a NULL limit
+  // (SQLITE_MISMATCH), so a limit only known at run time ($1) gets SQLite's spelling of "none".
+  const count = isNullConstant(node.limitCount) ? undefined : limitValue(st, node.limitCount!, '-1');
+  const offset = isNullConstant(node.limitOffset) ? undefined : limitValue(st, node.limitOffset!, '0');
+  // SQLite has no OFFSET without LIMIT; a negative limit is its "no limit".
+  if (count !== undefined) text += ' LIMIT ' + count;
+  else if (offset !== undefined) text += ' LIMIT -1';
+  if (offset !== undefined) text += ' OFFSET ' + offset;
+  return text;
+}
+
+function limitValue(st: TranslationState, node: Node, whenNull: string): string {
+  const text = expression(st, node);
+  return asNode(node, 'A_Const') !== undefined ? text : 'coalesce(' + text + ', ' + whenNull + ')';
+}
+
+function isNullConstant(node: Node | undefined): boolean {
+  if (node === undefined) return true;
+  return asNode(node, 'A_Const')?.isnull === true;
+}
+
+function lockingName(node: SelectStmt): string {
+  const strength = asNode(node.lockingClause![0], 'LockingClause')?.strength;
+  const names: Record<string, string> = {
+    LCS_FORUPDATE: 'SELECT FOR UPDATE',
+    LCS_FORNOKEYUPDATE: 'SELECT FOR NO KEY UPDATE',
+    LCS_FORSHARE: 'SELECT FOR SHARE',
+    LCS_FORKEYSHARE: 'SELECT FOR KEY SHARE',
+  };
+  return names[strength ?? ''] ?? 'SELECT FOR UPDATE/SHARE';
+}

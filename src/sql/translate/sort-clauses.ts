@@ -1,0 +1,48 @@
+/**
+ * ORDER BY items (in SELECT, windows and aggregates). PostgreSQL sorts NULLs as larger than any
+ * value (last ascending, first descending); SQLite sorts them as smaller. Every item therefore
+ * gets an explicit NULLS FIRST/LAST, written from PostgreSQL's rule when the query gave none.
+ */
+import type { SortBy } from 'libpg-query';
+import { expression } from './expressions.js';
+import { nodeBody, stringsOf, type Node } from './parse-tree.js';
+import type { TranslationState } from './translation-state.js';
+import { unsupported } from './unsupported.js';
+
+export function sortList(st: TranslationState, items: Node[]): string {
+  let text = '';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) text += ', ';
+    text += sortItem(st, nodeBody(items[i]!, 'SortBy'));
+  }
+  return text;
+}
+
+function sortItem(st: TranslationState, node: SortBy): string {
+  let text = expression(st, node.node!);
+  let descending = false;
+  switch (node.sortby_dir) {
+    case 'SORTBY_ASC':
+      text += ' ASC';
+      break;
+    case 'SORTBY_DESC':
+      descending = true;
+      text += ' DESC';
+      break;
+    case 'SORTBY_USING': {
+      // USING < and USING > are the default ordering operators, i.e. ASC and DESC.
+      const parts = stringsOf(node.useOp);
+      const op = parts[parts.length - 1];
+      if ((op !== '<' && op !== '>') || (parts.length > 1 && parts[0] !== 'pg_catalog')) {
+        unsupported(st, `ORDER BY … USING ${op ?? ''}`, node.location);
+      }
+      descending = op === '>';
+      text += descending ? ' DESC' : ' ASC';
+      break;
+    }
+    default:
+      break;
+  }
+  const nullsFirst = node.sortby_nulls === 'SORTBY_NULLS_FIRST' || (node.sortby_nulls !== 'SORTBY_NULLS_LAST' && descending);
+  return text + (nullsFirst ? ' NULLS FIRST' : ' NULLS LAST');
+}

@@ -1,0 +1,136 @@
+/**
+ * Shared by the translator's tests: parse with PostgreSQL's own grammar, translate, compare the
+ * text, then run every produced statement on a real SQLite database holding a small fixture
+ * schema — the proof that SQLite accepts (and, where rows are given, agrees with) the output.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { loadModule, parseSync } from 'libpg-query';
+import { PgError } from '../../../protocol/pg-error.js';
+import type { Node } from '../parse-tree.js';
+import { translateStatement, type TranslatedStatement } from '../translate-statement.js';
+
+await loadModule();
+
+/**
+ * Written directly in SQLite (not through the translator), so the fixture cannot hide a bug.
+ * pg_catalog and information_schema are attached schemas, as the server attaches them.
+ */
+const fixtureSql = `
+  PRAGMA case_sensitive_like = ON;
+  CREATE TABLE t (a INTEGER, b TEXT, c REAL, d TEXT);
+  CREATE UNIQUE INDEX t_a_unique ON t (a);
+  CREATE TABLE u (a INTEGER, x INTEGER UNIQUE, y TEXT);
+  CREATE TABLE v (k INTEGER, w TEXT, PRIMARY KEY (k, w));
+  CREATE TABLE "Mixed" ("Id" INTEGER, "select" TEXT);
+  CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT, age INTEGER, dept TEXT);
+  CREATE VIEW old_view AS SELECT a FROM t;
+  CREATE INDEX old_index ON u (y);
+  ATTACH DATABASE ':memory:' AS pg_catalog;
+  CREATE TABLE pg_catalog.pg_class (oid INTEGER, relname TEXT);
+  ATTACH DATABASE ':memory:' AS information_schema;
+  CREATE TABLE information_schema.tables (table_name TEXT);
+  INSERT INTO t VALUES (1, 'a', 1.5, '{"k": 1}'), (2, 'b', NULL, NULL), (NULL, 'c', 3, 'x');
+  INSERT INTO u VALUES (1, 10, 'p'), (2, 20, NULL), (5, 50, 'q');
+  INSERT INTO v VALUES (1, 'a'), (2, 'b');
+  INSERT INTO "Mixed" VALUES (7, 'seven');
+  INSERT INTO people (name, age, dept) VALUES ('ann', 31, 'x'), ('bob', NULL, 'y'), ('cy', 25, NULL);
+`;
+
+/** A fresh in-memory database with the fixture and the session functions the server registers. */
+export function openFixture(): Database.Database {
+  const db = new Database(':memory:');
+  db.function('now', () => '2024-01-02 03:04:05+00');
+  db.function('pgsqlite_current_user', () => 'postgres');
+  db.function('current_schema', () => 'public');
+  db.function('current_database', () => 'postgres');
+  db.exec(fixtureSql);
+  return db;
+}
+
+/** The single statement of `pg`, as parseSync returns it. */
+export function parseOne(pg: string): Node {
+  const stmts = parseSync(pg).stmts as Array<{ stmt: Node }>;
+  assert.equal(stmts.length, 1, `expected one statement in ${pg}`);
+  return stmts[0]!.stmt;
+}
+
+export function translate(pg: string): TranslatedStatement {
+  return translateStatement(parseOne(pg), { queryText: pg });
+}
+
+export interface RunResult {
+  /** Column names of the last statement that returns rows. */
+  columns: string[];
+  /** Its rows, as arrays. */
+  rows: unknown[][];
+}
+
+/** Runs each statement in order (parameters bound to NULL); returns the last result set. */
+export function runOnSqlite(db: Database.Database, translated: TranslatedStatement): RunResult {
+  const params: Record<number, null> = {};
+  for (let n = 1; n <= translated.paramCount; n++) params[n] = null;
+  let result: RunResult = { columns: [], rows: [] };
+  for (const sql of translated.sql) {
+    const stmt = db.prepare(sql);
+    const args = translated.paramCount > 0 ? [params] : [];
+    if (stmt.reader) {
+      const rows = stmt.raw(true).all(...args) as unknown[][];
+      result = { columns: stmt.columns().map((c) => c.name), rows };
+    } else {
+      stmt.run(...args);
+    }
+  }
+  return result;
+}
+
+export interface TranslationCase {
+  pg: string;
+  /** The expected SQLite text; an array when one PostgreSQL statement becomes several. */
+  sqlite: string | string[];
+  /** When given, the rows SQLite must return (what PostgreSQL returns for the fixture). */
+  rows?: unknown[][];
+  /** When given, the output column names (PostgreSQL's). */
+  columns?: string[];
+}
+
+/** One test per case: exact text, then execution on the fixture. */
+export function translationCases(cases: TranslationCase[]): void {
+  for (const c of cases) {
+    test(c.pg, () => {
+      const translated = translate(c.pg);
+      assert.deepEqual(translated.sql, Array.isArray(c.sqlite) ? c.sqlite : [c.sqlite]);
+      const db = openFixture();
+      try {
+        const result = runOnSqlite(db, translated);
+        if (c.rows !== undefined) assert.deepEqual(result.rows, c.rows);
+        if (c.columns !== undefined) assert.deepEqual(result.columns, c.columns);
+      } finally {
+        db.close();
+      }
+    });
+  }
+}
+
+export interface RefusalCase {
+  pg: string;
+  /** The 0A000 message (or the start of it). */
+  message: string;
+  /** The 1-based character position, when the construct has one. */
+  position?: number;
+}
+
+export function refusalCases(cases: RefusalCase[]): void {
+  for (const c of cases) {
+    test(`refuses: ${c.pg}`, () => {
+      assert.throws(() => translate(c.pg), (err: unknown) => {
+        assert.ok(err instanceof PgError, `expected PgError, got ${String(err)}`);
+        assert.equal(err.code, '0A000');
+        assert.ok(err.message.startsWith(c.message), `message "${err.message}" should start with "${c.message}"`);
+        if (c.position !== undefined) assert.equal(err.position, c.position);
+        return true;
+      });
+    });
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * PostgreSQL parse tree → SQLite SQL. One walk over the tree per statement, building the text
+ * directly; constructs SQLite cannot express faithfully are refused with 0A000 rather than
+ * translated into a query that means something else.
+ */
+import { alterTable } from './alter-table.js';
+import { createIndex } from './create-index.js';
+import { createTable } from './create-table.js';
+import { createTableAs } from './create-table-as.js';
+import { createView } from './create-view.js';
+import { deleteStatement } from './delete-statement.js';
+import { dropStatement } from './drop-statement.js';
+import { insertStatement } from './insert-statement.js';
+import { nodeBody, nodeKind, type Node, type NodeKind } from './parse-tree.js';
+import { renameStatement } from './rename-statement.js';
+import { selectStatement } from './select-statement.js';
+import { TranslationState } from './translation-state.js';
+import { truncateStatement } from './truncate-statement.js';
+import { notTranslatable, unsupported } from './unsupported.js';
+import { updateStatement } from './update-statement.js';
+import { vacuumStatement } from './vacuum-statement.js';
+
+export interface TranslationContext {
+  /**
+   * The whole query string the tree was parsed from. libpg-query reports byte offsets; with the
+   * text, error positions become the 1-based character positions PostgreSQL reports. Without it a
+   * position is byte offset + 1, which is exact for ASCII queries.
+   */
+  queryText?: string;
+  // Reserved for later: search_path, catalog lookups.
+}
+
+export interface TranslatedStatement {
+  /**
+   * One or more SQLite statements to run in order (e.g. DROP TABLE a, b → two statements).
+   * Several statements are one PostgreSQL statement: run them as a unit (all or nothing).
+   */
+  sql: string[];
+  /** Highest $n used; parameters become ?n (SQLite numbered parameters). */
+  paramCount: number;
+}
+
+/** Translates one statement: the `stmt` of an entry of parseSync(sql).stmts. */
+export function translateStatement(stmt: Node, ctx: TranslationContext = {}): TranslatedStatement {
+  const st = new TranslationState(ctx);
+  const sql = statementSql(st, stmt);
+  return { sql, paramCount: st.paramCount };
+}
+
+function statementSql(st: TranslationState, stmt: Node): string[] {
+  const kind = nodeKind(stmt);
+  switch (kind) {
+    case 'SelectStmt': {
+      const select = nodeBody(stmt, 'SelectStmt');
+      if (select.intoClause !== undefined) {
+        // SELECT … INTO t is CREATE TABLE t AS SELECT …; the query is the SELECT minus INTO.
+        return [createTableAs(st, select.intoClause, { SelectStmt: { ...select, intoClause: undefined } }, false)];
+      }
+      return [selectStatement(st, select)];
+    }
+    case 'InsertStmt':
+      return [insertStatement(st, nodeBody(stmt, 'InsertStmt'))];
+    case 'UpdateStmt':
+      return [updateStatement(st, nodeBody(stmt, 'UpdateStmt'))];
+    case 'DeleteStmt':
+      return [deleteStatement(st, nodeBody(stmt, 'DeleteStmt'))];
+    case 'CreateStmt':
+      return [createTable(st, nodeBody(stmt, 'CreateStmt'))];
+    case 'CreateTableAsStmt': {
+      const node = nodeBody(stmt, 'CreateTableAsStmt');
+      if (node.objtype === 'OBJECT_MATVIEW') return unsupported(st, 'CREATE MATERIALIZED VIEW', node.into?.rel?.location);
+      return [createTableAs(st, node.into!, node.query!, node.if_not_exists === true)];
+    }
+    case 'IndexStmt':
+      return [createIndex(st, nodeBody(stmt, 'IndexStmt'))];
+    case 'ViewStmt':
+      return createView(st, nodeBody(stmt, 'ViewStmt'));
+    case 'DropStmt':
+      return dropStatement(st, nodeBody(stmt, 'DropStmt'));
+    case 'AlterTableStmt':
+      return alterTable(st, nodeBody(stmt, 'AlterTableStmt'));
+    case 'RenameStmt':
+      return [renameStatement(st, nodeBody(stmt, 'RenameStmt'))];
+    case 'TruncateStmt':
+      return truncateStatement(st, nodeBody(stmt, 'TruncateStmt'));
+    case 'VacuumStmt':
+      return [vacuumStatement(st, nodeBody(stmt, 'VacuumStmt'))];
+    default: {
+      const session = sessionStatements[kind];
+      if (session !== undefined) return notTranslatable(st, `${session} is handled by the session, not translated to SQLite`);
+      return unsupported(st, statementWords(kind));
+    }
+  }
+}
+
+/** Statements the server itself carries out; asking the translator for them is a caller's mistake. */
+const sessionStatements: Partial<Record<NodeKind, string>> = {
+  TransactionStmt: 'transaction control',
+  VariableSetStmt: 'SET',
+  VariableShowStmt: 'SHOW',
+  CopyStmt: 'COPY',
+  ListenStmt: 'LISTEN',
+  UnlistenStmt: 'UNLISTEN',
+  NotifyStmt: 'NOTIFY',
+  DiscardStmt: 'DISCARD',
+  PrepareStmt: 'PREPARE',
+  ExecuteStmt: 'EXECUTE',
+  DeallocateStmt: 'DEALLOCATE',
+  DeclareCursorStmt: 'DECLARE CURSOR',
+  FetchStmt: 'FETCH',
+  ClosePortalStmt: 'CLOSE',
+  CreateRoleStmt: 'CREATE ROLE',
+  AlterRoleStmt: 'ALTER ROLE',
+  DropRoleStmt: 'DROP ROLE',
+  AlterRoleSetStmt: 'ALTER ROLE … SET',
+};
+
+const statementNames: Partial<Record<NodeKind, string>> = {
+  ExplainStmt: 'EXPLAIN',
+  MergeStmt: 'MERGE',
+  CreateSeqStmt: 'CREATE SEQUENCE',
+  AlterSeqStmt: 'ALTER SEQUENCE',
+  CreateSchemaStmt: 'CREATE SCHEMA',
+  CreateFunctionStmt: 'CREATE FUNCTION',
+  CreateTrigStmt: 'CREATE TRIGGER',
+  CreateExtensionStmt: 'CREATE EXTENSION',
+  CreateEnumStmt: 'CREATE TYPE … AS ENUM',
+  CompositeTypeStmt: 'CREATE TYPE',
+  CreateDomainStmt: 'CREATE DOMAIN',
+  CommentStmt: 'COMMENT',
+  GrantStmt: 'GRANT/REVOKE',
+  GrantRoleStmt: 'GRANT/REVOKE role',
+  LockStmt: 'LOCK',
+  DoStmt: 'DO',
+  CallStmt: 'CALL',
+  RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
+  CreatedbStmt: 'CREATE DATABASE',
+  DropdbStmt: 'DROP DATABASE',
+  ReindexStmt: 'REINDEX',
+  ClusterStmt: 'CLUSTER',
+  CheckPointStmt: 'CHECKPOINT',
+  RuleStmt: 'CREATE RULE',
+  CreatePolicyStmt: 'CREATE POLICY',
+  AlterOwnerStmt: 'ALTER … OWNER TO',
+  AlterObjectSchemaStmt: 'ALTER … SET SCHEMA',
+  DefineStmt: 'CREATE AGGREGATE/OPERATOR/TYPE',
+};
+
+/** 'CreateSeqStmt' → 'CREATE SEQUENCE' from the table, else the node name in words. */
+function statementWords(kind: NodeKind): string {
+  const known = statementNames[kind];
+  if (known !== undefined) return known;
+  const base = kind.endsWith('Stmt') ? kind.slice(0, -4) : kind;
+  let words = '';
+  for (let i = 0; i < base.length; i++) {
+    const c = base[i]!;
+    if (i > 0 && c >= 'A' && c <= 'Z') words += ' ';
+    words += c.toUpperCase();
+  }
+  return words;
+}

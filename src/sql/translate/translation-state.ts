@@ -1,0 +1,36 @@
+import type { TranslationContext } from './translate-statement.js';
+
+/** Column qualifiers to rewrite inside RETURNING (SQLite knows the target by table name only). */
+export interface QualifierRewrite {
+  /** The qualifier written in PostgreSQL (the target's alias, or its name). */
+  from: string;
+  /** What SQLite needs there (the table's own name). */
+  to: string;
+}
+
+/**
+ * What one translateStatement call carries through the tree walk: the caller's context, the
+ * highest parameter number seen, and the small amount of scoping state some constructs need.
+ */
+export class TranslationState {
+  /** Highest $n seen; PostgreSQL numbers parameters from 1 and so does SQLite's ?NNN. */
+  paramCount = 0;
+  /** Set only while a RETURNING list is being written. */
+  returningQualifier: QualifierRewrite | undefined;
+  private syntheticNames = 0;
+
+  constructor(readonly context: TranslationContext) {}
+
+  useParam(n: number): void {
+    if (n > this.paramCount) this.paramCount = n;
+  }
+
+  /**
+   * A name for a helper CTE that no user query can mean (the prefix is ours), numbered so nested
+   * helpers never shadow each other. Deterministic per statement, so cached translations agree.
+   */
+  syntheticName(): string {
+    this.syntheticNames++;
+    return `pgsqlite_renamed_${this.syntheticNames}`;
+  }
+}

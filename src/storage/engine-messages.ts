@@ -1,0 +1,92 @@
+import type { SqliteValue } from '../protocol/types/storage.js';
+import type { CopyFormatOptions } from '../protocol/copy/copy-options.js';
+
+/**
+ * Messages between the main thread and an engine worker (one SQLite connection per worker).
+ * Plain data only: they cross threads by structured clone; row bytes travel as transferred
+ * ArrayBuffers so a large result is never copied twice.
+ */
+
+/** What a SQL function inside SQLite may ask about the session running the statement. */
+export interface SessionContext {
+  user: string;
+  database: string;
+  processId: number;
+  /** Session settings (GUCs) by lower-case name; only those the statement may read. */
+  settings: Record<string, string>;
+  /** Time of the transaction's start (ISO, UTC): now() and CURRENT_TIMESTAMP are stable within it. */
+  transactionStart: string;
+}
+
+export interface OutputColumn {
+  name: string;
+  typeOid: number;
+  typeSize: number;
+  typeModifier: number;
+  tableOid: number;
+  columnId: number;
+}
+
+export interface StatementJob {
+  /** SQLite SQL, already translated. */
+  sql: string;
+  params: SqliteValue[];
+  /** Result formats as Bind gave them: [] all text, [f] all f, or one per column. */
+  resultFormats: number[];
+  /** Output type per column when the translator knows it (null = not known). */
+  typeHints?: (number | null)[];
+  /** Types already promised to the client by a Describe: rows must be encoded with these. */
+  fixedTypes?: number[];
+  /** Stop after this many rows (0 = all). */
+  maxRows?: number;
+  /** Run once per parameter list (COPY FROM batches); the outcome counts all changes. */
+  paramRows?: SqliteValue[][];
+  /** Encode the rows as COPY data (CopyData messages) instead of DataRows. */
+  copyOut?: CopyFormatOptions;
+  /** The time zone values are printed in. */
+  timeZone: string;
+  context: SessionContext;
+}
+
+export interface StatementOutcome {
+  /** Output columns when the statement returns rows; null for statements without a result set. */
+  columns: OutputColumn[] | null;
+  /** DataRow messages, already encoded. */
+  rows: Uint8Array | null;
+  rowCount: number;
+  changes: number;
+  lastInsertRowid: number;
+  /** True when maxRows stopped the statement before its last row. */
+  suspended: boolean;
+}
+
+export interface DescribeOutcome {
+  columns: OutputColumn[] | null;
+  readonly: boolean;
+}
+
+export type SerializedError = {
+  code: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+  sqliteCode?: string;
+};
+
+export type StatementResult = { ok: true; outcome: StatementOutcome } | { ok: false; error: SerializedError };
+
+export type EngineRequest =
+  | { type: 'open'; id: number; path: string; readonly: boolean; pragmas: Record<string, string | number> }
+  | { type: 'exec'; id: number; job: StatementJob }
+  /** Many autocommit statements in one transaction, each in its own savepoint (group commit). */
+  | { type: 'batch'; id: number; jobs: StatementJob[]; jobIds: number[] }
+  | { type: 'describe'; id: number; sql: string; typeHints?: (number | null)[] }
+  | { type: 'close'; id: number };
+
+export type EngineResponse =
+  | { type: 'opened'; id: number; interruptHandle: number }
+  | { type: 'result'; id: number; result: StatementResult }
+  | { type: 'batchResult'; id: number; results: StatementResult[] }
+  | { type: 'described'; id: number; result: { ok: true; outcome: DescribeOutcome } | { ok: false; error: SerializedError } }
+  | { type: 'closed'; id: number }
+  | { type: 'fatal'; id: number; error: SerializedError };

@@ -1,0 +1,132 @@
+import { Worker } from 'node:worker_threads';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PgError } from '../protocol/pg-error.js';
+import { SqlState, type SqlStateCode } from '../protocol/sqlstate.js';
+import { CancelSlots } from './cancel-slots.js';
+import type {
+  DescribeOutcome, EngineRequest, EngineResponse, SerializedError, StatementJob, StatementOutcome, StatementResult,
+} from './engine-messages.js';
+import { interruptConnection } from './interrupt-addon.js';
+
+/** The worker's source runs under tsx in development and as compiled JavaScript from dist/. */
+function workerUrl(): URL {
+  const ext = extname(fileURLToPath(import.meta.url));
+  return new URL(`./worker/engine-worker${ext}`, import.meta.url);
+}
+
+let nextJobId = 1;
+/** Job ids are shared with the worker through an Int32Array; 0 means idle. */
+export function allocateJobId(): number {
+  const id = nextJobId;
+  nextJobId = nextJobId >= 0x7ffffff0 ? 1 : nextJobId + 1;
+  return id;
+}
+
+export function deserializeError(error: SerializedError): PgError {
+  return new PgError({ code: error.code as SqlStateCode, message: error.message, detail: error.detail, hint: error.hint });
+}
+
+export function resultToOutcome(result: StatementResult): StatementOutcome {
+  if (!result.ok) throw deserializeError(result.error);
+  return result.outcome;
+}
+
+/**
+ * The main thread's handle on one engine worker (one SQLite connection): requests are answered
+ * in order; cancel(jobId) interrupts the statement if it is the one running.
+ */
+export class EngineWorkerClient {
+  private readonly worker: Worker;
+  private readonly cancelSlots = new CancelSlots();
+  private readonly pending = new Map<number, { resolve: (r: EngineResponse) => void; reject: (e: Error) => void }>();
+  private interruptHandle = -1;
+  private exited = false;
+  /** Requests sent and not yet answered: the pool's measure of how busy this worker is. */
+  inFlight = 0;
+
+  constructor(readonly label: string) {
+    const url = workerUrl();
+    // TypeScript source (development, tests) needs tsx's loader in the worker too.
+    const needsTsx = url.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'));
+    this.worker = new Worker(url, {
+      workerData: { cancelBuffer: this.cancelSlots.buffer }, name: label,
+      execArgv: needsTsx ? [...process.execArgv, '--import', 'tsx'] : undefined,
+    });
+    this.worker.on('message', (response: EngineResponse) => this.settle(response));
+    this.worker.on('error', (err) => this.failAll(err));
+    this.worker.on('exit', () => {
+      this.exited = true;
+      this.failAll(new PgError({ code: SqlState.crashShutdown, message: `engine worker ${label} exited` }));
+    });
+  }
+
+  async open(path: string, options: { readonly: boolean; pragmas: Record<string, string | number> }): Promise<void> {
+    const response = await this.request({ type: 'open', id: allocateJobId(), path, ...options });
+    if (response.type === 'fatal') throw deserializeError(response.error);
+    if (response.type === 'opened') this.interruptHandle = response.interruptHandle;
+  }
+
+  async exec(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+    const response = await this.request({ type: 'exec', id: jobId, job });
+    if (response.type === 'fatal') throw deserializeError(response.error);
+    if (response.type !== 'result') throw new Error(`unexpected engine response ${response.type}`);
+    return resultToOutcome(response.result);
+  }
+
+  async batch(jobs: StatementJob[], jobIds: number[]): Promise<StatementResult[]> {
+    const response = await this.request({ type: 'batch', id: allocateJobId(), jobs, jobIds });
+    if (response.type === 'fatal') {
+      return jobs.map(() => ({ ok: false, error: response.error }));
+    }
+    if (response.type !== 'batchResult') throw new Error(`unexpected engine response ${response.type}`);
+    return response.results;
+  }
+
+  async describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
+    const response = await this.request({ type: 'describe', id: allocateJobId(), sql, typeHints });
+    if (response.type === 'fatal') throw deserializeError(response.error);
+    if (response.type !== 'described') throw new Error(`unexpected engine response ${response.type}`);
+    if (!response.result.ok) throw deserializeError(response.result.error);
+    return response.result.outcome;
+  }
+
+  /** Stops job jobId: before it starts (the worker checks) or while SQLite runs it (interrupt). */
+  cancel(jobId: number): void {
+    this.cancelSlots.cancel(jobId);
+    if (this.cancelSlots.isRunning(jobId) && this.interruptHandle >= 0) interruptConnection(this.interruptHandle);
+  }
+
+  async close(): Promise<void> {
+    if (this.exited) return;
+    try {
+      await this.request({ type: 'close', id: allocateJobId() });
+    } catch {
+      // Already gone.
+    }
+    await this.worker.terminate();
+  }
+
+  private request(request: EngineRequest): Promise<EngineResponse> {
+    if (this.exited) return Promise.reject(new PgError({ code: SqlState.crashShutdown, message: `engine worker ${this.label} is not running` }));
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      this.inFlight++;
+      this.worker.postMessage(request);
+    });
+  }
+
+  private settle(response: EngineResponse): void {
+    const waiter = this.pending.get(response.id);
+    if (!waiter) return;
+    this.pending.delete(response.id);
+    this.inFlight--;
+    waiter.resolve(response);
+  }
+
+  private failAll(err: Error): void {
+    for (const waiter of this.pending.values()) waiter.reject(err);
+    this.pending.clear();
+    this.inFlight = 0;
+  }
+}

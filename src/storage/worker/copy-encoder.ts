@@ -1,0 +1,37 @@
+import { BackendWriter } from '../../protocol/backend-writer.js';
+import type { CopyFormatOptions } from '../../protocol/copy/copy-options.js';
+import { encodeCopyHeader, encodeCopyRow } from '../../protocol/copy/copy-row-encoder.js';
+import { encodeText } from '../../protocol/types/encode-value.js';
+import type { SqliteValue } from '../../protocol/types/storage.js';
+import type { TypeContext } from '../../protocol/types/type-context.js';
+import type { OutputColumn } from '../engine-messages.js';
+
+/** Encodes rows as COPY TO STDOUT data: each row one CopyData message in text or CSV format. */
+export class CopyEncoder {
+  private readonly writer = new BackendWriter();
+  private readonly texts: (string | null)[];
+  rowCount = 0;
+
+  constructor(private readonly columns: OutputColumn[], private readonly options: CopyFormatOptions, private readonly ctx: TypeContext) {
+    this.texts = new Array(columns.length).fill(null);
+    if (options.header) this.writer.copyData(encodeCopyHeader(columns.map((c) => c.name), options));
+  }
+
+  add(row: SqliteValue[]): void {
+    const { columns, texts, ctx } = this;
+    for (let i = 0; i < columns.length; i++) {
+      const value = row[i];
+      texts[i] = value === null || value === undefined ? null : encodeText(columns[i].typeOid, value, ctx);
+    }
+    this.writer.copyData(encodeCopyRow(texts, this.options));
+    this.rowCount++;
+  }
+
+  get byteLength(): number {
+    return this.writer.length;
+  }
+
+  take(): Buffer {
+    return this.writer.take();
+  }
+}

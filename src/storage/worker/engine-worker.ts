@@ -1,0 +1,151 @@
+/**
+ * Worker thread entry: owns one SQLite connection and runs what the main thread sends.
+ * The main thread never waits on SQLite; it interrupts a running statement through the native
+ * addon (cancel, statement_timeout) and this worker reports 57014 for it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
+import { registerSessionFunctions } from '../../catalog/session-functions.js';
+import { installCatalog } from '../../catalog/install-catalog.js';
+import type { EngineRequest, EngineResponse, SessionContext, StatementJob, StatementResult } from '../engine-messages.js';
+import { openConnection } from '../open-connection.js';
+import { sqliteErrorToPgError } from '../sqlite-error-map.js';
+import { CancelSlots } from '../cancel-slots.js';
+import { StatementCache } from './statement-cache.js';
+import { describeStatement, runStatement } from './statement-runner.js';
+
+const port = parentPort!;
+const cancel = new CancelSlots(workerData.cancelBuffer as SharedArrayBuffer);
+let db: Database.Database | undefined;
+let cache: StatementCache | undefined;
+let context: SessionContext | undefined;
+
+const cancelledError = () => new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to user request' });
+
+function checkCancelled(): void {
+  if (cancel.isCancelled(cancel.current)) throw cancelledError();
+}
+
+function serializeError(err: unknown) {
+  const pg = sqliteErrorToPgError(err);
+  const sqliteCode = (err as { code?: unknown })?.code;
+  return { code: pg.code, message: pg.message, detail: pg.detail, hint: pg.hint, sqliteCode: typeof sqliteCode === 'string' ? sqliteCode : undefined };
+}
+
+function isInterrupt(err: unknown): boolean {
+  return (err as { code?: unknown })?.code === 'SQLITE_INTERRUPT';
+}
+
+/** Runs a job under its id; an interrupt meant for another job (a race with cancel) reruns it. */
+function execJob(jobId: number, job: StatementJob, inBatch = false): StatementResult {
+  cancel.begin(jobId);
+  context = job.context;
+  try {
+    for (;;) {
+      if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
+      try {
+        return { ok: true, outcome: runStatement(cache!, job) };
+      } catch (err) {
+        if (isInterrupt(err) && !cancel.isCancelled(jobId)) {
+          // Meant for a job that had just finished; a read outside a transaction is safe to rerun.
+          if (!inBatch && !db!.inTransaction) continue;
+          return { ok: false, error: serializeError(err) };
+        }
+        if (isInterrupt(err)) return { ok: false, error: { ...serializeError(cancelledError()), sqliteCode: 'SQLITE_INTERRUPT' } };
+        return { ok: false, error: serializeError(err) };
+      }
+    }
+  } finally {
+    cancel.end();
+  }
+}
+
+/**
+ * Group commit: many sessions' autocommit statements in one SQLite transaction, each inside its
+ * own savepoint so that one failure rolls back alone. Acknowledged only when COMMIT returns.
+ * An interrupt rolls back the whole transaction in SQLite, so the batch reruns without the
+ * cancelled statements.
+ */
+function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
+  const results: (StatementResult | undefined)[] = new Array(jobs.length);
+  for (;;) {
+    // Statements that failed on their own keep their error; the rest (run again after an interrupt) go.
+    const pending = jobs.map((_, i) => i).filter((i) => results[i] === undefined);
+    let interrupted = false;
+    db!.exec('BEGIN IMMEDIATE');
+    for (const i of pending) {
+      if (cancel.isCancelled(jobIds[i])) {
+        results[i] = { ok: false, error: serializeError(cancelledError()) };
+        continue;
+      }
+      db!.exec('SAVEPOINT pgsqlite_stmt');
+      const result = execJob(jobIds[i], jobs[i], true);
+      if (!result.ok && result.error.sqliteCode === 'SQLITE_INTERRUPT' && db!.inTransaction === false) {
+        results[i] = cancel.isCancelled(jobIds[i]) ? result : undefined;
+        interrupted = true;
+        break;
+      }
+      if (result.ok) db!.exec('RELEASE pgsqlite_stmt');
+      else db!.exec('ROLLBACK TO pgsqlite_stmt; RELEASE pgsqlite_stmt');
+      results[i] = result;
+    }
+    if (interrupted) {
+      // The transaction is gone; forget the successes (never acknowledged) and run them again.
+      for (const i of pending) if (results[i]?.ok || (results[i] && !results[i]!.ok && results[i]!.error.sqliteCode !== 'SQLITE_INTERRUPT')) results[i] = undefined;
+      continue;
+    }
+    try {
+      db!.exec('COMMIT');
+    } catch (err) {
+      if (db!.inTransaction) db!.exec('ROLLBACK');
+      const error = serializeError(err);
+      return jobs.map(() => ({ ok: false, error }));
+    }
+    return results as StatementResult[];
+  }
+}
+
+function handle(request: EngineRequest): EngineResponse {
+  switch (request.type) {
+    case 'open': {
+      db = openConnection(request.path, { readonly: request.readonly, pragmas: request.pragmas });
+      cache = new StatementCache(db);
+      registerSessionFunctions(db, { context: () => context!, checkCancelled });
+      installCatalog(db);
+      const interruptHandle = Number(db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
+      return { type: 'opened', id: request.id, interruptHandle };
+    }
+    case 'exec':
+      return { type: 'result', id: request.id, result: execJob(request.id, request.job) };
+    case 'batch':
+      return { type: 'batchResult', id: request.id, results: runBatch(request.jobs, request.jobIds) };
+    case 'describe':
+      try {
+        return { type: 'described', id: request.id, result: { ok: true, outcome: describeStatement(cache!, request.sql, request.typeHints) } };
+      } catch (err) {
+        return { type: 'described', id: request.id, result: { ok: false, error: serializeError(err) } };
+      }
+    case 'close':
+      cache?.clear();
+      db?.close();
+      db = undefined;
+      return { type: 'closed', id: request.id };
+  }
+}
+
+port.on('message', (request: EngineRequest) => {
+  let response: EngineResponse;
+  try {
+    response = handle(request);
+  } catch (err) {
+    response = { type: 'fatal', id: request.id, error: serializeError(err) };
+  }
+  const transfer: ArrayBuffer[] = [];
+  if (response.type === 'result' && response.result.ok && response.result.outcome.rows) {
+    transfer.push(response.result.outcome.rows.buffer as ArrayBuffer);
+  }
+  port.postMessage(response, transfer);
+  if (response.type === 'closed') port.close();
+});

@@ -1,0 +1,95 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import postgres from 'postgres';
+import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+
+const ROWS = 1_000_000;
+
+function* textRows(count: number): Generator<string> {
+  const chunk: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    chunk.push(`${i}\tname ${i}\t${i % 7 === 0 ? '\\N' : (i * 1.25).toFixed(2)}\n`);
+    if (chunk.length === 10_000) {
+      yield chunk.join('');
+      chunk.length = 0;
+    }
+  }
+  if (chunk.length) yield chunk.join('');
+}
+
+describe('COPY', () => {
+  let t: TestServer;
+  let client: pg.Client;
+  before(async () => {
+    t = await startTestServer();
+    client = await t.connect();
+    await client.query('CREATE TABLE big (id integer PRIMARY KEY, name text, amount numeric)');
+  });
+  after(async () => t.close());
+
+  it(`copies ${ROWS} rows in with COPY FROM STDIN (node-postgres + pg-copy-streams)`, async () => {
+    const stream = client.query(copyFrom('COPY big (id, name, amount) FROM STDIN'));
+    await pipeline(Readable.from(textRows(ROWS)), stream);
+    assert.equal(stream.rowCount, ROWS);
+    const check = await client.query('SELECT count(*) AS n, count(amount) AS amounts FROM big');
+    assert.deepEqual(check.rows[0], { n: String(ROWS), amounts: String(ROWS - Math.floor(ROWS / 7)) });
+    const last = await client.query('SELECT id, name, amount FROM big WHERE id = $1', [ROWS - 1]);
+    assert.deepEqual(last.rows, [{ id: ROWS - 1, name: `name ${ROWS - 1}`, amount: ((ROWS - 1) * 1.25).toFixed(2) }]);
+  });
+
+  it(`copies ${ROWS} rows out with COPY TO STDOUT`, async () => {
+    let lines = 0;
+    let first = '';
+    let tail = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        const text = tail + chunk.toString('utf8');
+        const parts = text.split('\n');
+        tail = parts.pop()!;
+        if (!first && parts.length) first = parts[0];
+        lines += parts.length;
+        done();
+      },
+    });
+    const stream = client.query(copyTo('COPY big TO STDOUT'));
+    await pipeline(stream, sink);
+    assert.equal(lines, ROWS);
+    assert.equal(first, '1\tname 1\t1.25');
+  });
+
+  it('CSV with HEADER, and COPY (query) TO STDOUT', async () => {
+    await client.query('CREATE TABLE csv_t (a integer, b text)');
+    const input = client.query(copyFrom("COPY csv_t FROM STDIN WITH (FORMAT csv, HEADER)"));
+    await pipeline(Readable.from(['a,b\n1,"x, y"\n2,\n3,""\n']), input);
+    const rows = await client.query('SELECT a, b FROM csv_t ORDER BY a');
+    assert.deepEqual(rows.rows, [{ a: 1, b: 'x, y' }, { a: 2, b: null }, { a: 3, b: '' }]);
+    let out = '';
+    const sink = new Writable({ write(chunk, _e, done) { out += chunk.toString(); done(); } });
+    await pipeline(client.query(copyTo('COPY (SELECT a, b FROM csv_t WHERE a < 3 ORDER BY a) TO STDOUT WITH (FORMAT csv, HEADER)')), sink);
+    assert.equal(out, 'a,b\n1,"x, y"\n2,\n');
+  });
+
+  it('a bad row fails the whole COPY with 22P02 and nothing is kept', async () => {
+    await client.query('CREATE TABLE strict_t (n integer)');
+    const stream = client.query(copyFrom('COPY strict_t FROM STDIN'));
+    await assert.rejects(pipeline(Readable.from(['1\n2\nnot a number\n4\n']), stream), (err: pg.DatabaseError) => err.code === '22P02');
+    assert.equal((await client.query('SELECT count(*) AS n FROM strict_t')).rows[0].n, '0');
+    assert.equal((await client.query('SELECT 1 AS ok')).rows[0].ok, 1);
+  });
+
+  it('postgres.js COPY in and out', async () => {
+    const sql = postgres({ host: t.host, port: t.port, user: 'postgres', database: 'postgres', max: 1 });
+    await sql`CREATE TABLE pjs (a integer, b text)`;
+    const writable = await sql`COPY pjs FROM STDIN`.writable();
+    await pipeline(Readable.from(['1\tone\n', '2\ttwo\n']), writable);
+    const readable = await sql`COPY pjs TO STDOUT`.readable();
+    let out = '';
+    for await (const chunk of readable) out += chunk.toString();
+    assert.equal(out, '1\tone\n2\ttwo\n');
+    await sql.end();
+  });
+});

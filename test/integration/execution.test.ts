@@ -1,0 +1,143 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import pg from 'pg';
+import postgres from 'postgres';
+import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+
+/** A query that keeps SQLite's VDBE busy for many seconds (no sleep: real work to interrupt). */
+const LONG_QUERY = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT count(*) FROM c';
+
+function sendCancel(port: number, processId: number, secretKey: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      const packet = Buffer.alloc(16);
+      packet.writeInt32BE(16, 0);
+      packet.writeInt32BE(80877102, 4);
+      packet.writeInt32BE(processId, 8);
+      packet.writeInt32BE(secretKey, 12);
+      socket.end(packet);
+    });
+    socket.on('close', () => resolve());
+    socket.on('error', reject);
+  });
+}
+
+describe('execution: long statements, cancel, timeouts', () => {
+  let t: TestServer;
+  before(async () => {
+    t = await startTestServer();
+  });
+  after(async () => t.close());
+
+  it('answers other sessions while one runs a long query', async () => {
+    const busy = await t.connect();
+    const other = await t.connect();
+    const long = busy.query(LONG_QUERY).catch((err) => err);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = performance.now();
+    const result = await other.query('SELECT 1 AS x');
+    const elapsed = performance.now() - started;
+    assert.equal(result.rows[0].x, 1);
+    // The long query holds no lock on the event loop: the answer does not wait for it.
+    assert.ok(elapsed < 1000, `SELECT 1 took ${elapsed} ms while a long query ran`);
+    const c = busy as unknown as { processID: number; secretKey: number };
+    await sendCancel(t.port, c.processID, c.secretKey);
+    const err = await long;
+    assert.equal(err.code, '57014');
+  });
+
+  it('CancelRequest stops a running query with 57014 and the session survives', async () => {
+    const client = await t.connect();
+    const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
+    const started = performance.now();
+    const pending = client.query(LONG_QUERY).then(() => null, (err) => err);
+    await new Promise((r) => setTimeout(r, 300));
+    await sendCancel(t.port, processID, secretKey);
+    const err = await pending;
+    const elapsed = performance.now() - started;
+    assert.equal(err?.code, '57014');
+    assert.match(err.message, /user request/);
+    // The query would run for minutes; stopping it must be the cancel's doing.
+    assert.ok(elapsed < 5000, `cancel took effect after ${elapsed} ms`);
+    assert.equal((await client.query('SELECT 7 AS x')).rows[0].x, 7);
+  });
+
+  it('a CancelRequest with the wrong key does nothing', async () => {
+    const client = await t.connect();
+    const { processID } = client as unknown as { processID: number };
+    await sendCancel(t.port, processID, 12345);
+    assert.equal((await client.query('SELECT 8 AS x')).rows[0].x, 8);
+  });
+
+  it('statement_timeout stops a long query with 57014', async () => {
+    const client = await t.connect();
+    await client.query("SET statement_timeout = '200ms'");
+    const started = performance.now();
+    await assert.rejects(client.query(LONG_QUERY), (err: pg.DatabaseError) => err.code === '57014' && /statement timeout/.test(err.message));
+    assert.ok(performance.now() - started < 5000);
+    await client.query('RESET statement_timeout');
+    assert.equal((await client.query('SELECT 9 AS x')).rows[0].x, 9);
+  });
+
+  it('pg_sleep is cancellable too', async () => {
+    const client = await t.connect();
+    await client.query("SET statement_timeout = '100ms'");
+    await assert.rejects(client.query('SELECT pg_sleep(30)'), (err: pg.DatabaseError) => err.code === '57014');
+  });
+
+  it('postgres.js cancel() stops a running query', async () => {
+    const sql = postgres({ host: t.host, port: t.port, user: 'postgres', database: 'postgres', max: 1 });
+    const query = sql.unsafe(LONG_QUERY);
+    const outcome = query.then(() => null, (err) => err);
+    await new Promise((r) => setTimeout(r, 300));
+    query.cancel();
+    const err = await outcome;
+    assert.equal(err?.code, '57014');
+    assert.equal((await sql`SELECT 1 AS x`)[0].x, 1);
+    await sql.end();
+  });
+
+  it('a write cancelled while running rolls back alone', async () => {
+    const client = await t.connect();
+    await client.query('CREATE TABLE cancel_target (n integer)');
+    await client.query("SET statement_timeout = '300ms'");
+    await assert.rejects(
+      client.query('INSERT INTO cancel_target WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000) SELECT x FROM c'),
+      (err: pg.DatabaseError) => err.code === '57014',
+    );
+    await client.query('RESET statement_timeout');
+    await client.query('INSERT INTO cancel_target VALUES (1)');
+    assert.equal((await client.query('SELECT count(*) AS n FROM cancel_target')).rows[0].n, '1');
+  });
+
+  it('multi-statement strings follow the implicit transaction rule', async () => {
+    const client = await t.connect();
+    await client.query('CREATE TABLE implicit_t (n integer)');
+    await assert.rejects(client.query('INSERT INTO implicit_t VALUES (1); SELECT * FROM no_such_table; INSERT INTO implicit_t VALUES (2)'));
+    assert.equal((await client.query('SELECT count(*) AS n FROM implicit_t')).rows[0].n, '0');
+    await client.query('INSERT INTO implicit_t VALUES (1); INSERT INTO implicit_t VALUES (2)');
+    assert.equal((await client.query('SELECT count(*) AS n FROM implicit_t')).rows[0].n, '2');
+  });
+
+  it('LISTEN/NOTIFY between sessions, delivered at commit', async () => {
+    const listener = await t.connect();
+    const sender = await t.connect();
+    const received: pg.Notification[] = [];
+    listener.on('notification', (n) => received.push(n));
+    await listener.query('LISTEN events');
+    await sender.query("NOTIFY events, 'direct'");
+    await sender.query('BEGIN');
+    await sender.query("NOTIFY events, 'in-transaction'");
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(received.map((n) => n.payload), ['direct']);
+    await sender.query('COMMIT');
+    await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(received.map((n) => n.payload), ['direct', 'in-transaction']);
+    assert.equal(received[0].channel, 'events');
+    await listener.query('UNLISTEN *');
+    await sender.query("NOTIFY events, 'after-unlisten'");
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(!received.some((n) => n.payload === 'after-unlisten'));
+  });
+});
