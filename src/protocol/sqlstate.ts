@@ -20,6 +20,8 @@ export const SqlState = {
   nullValueNotAllowed: '22004',
   invalidDatetimeFormat: '22007',
   datetimeFieldOverflow: '22008',
+  invalidTimeZoneDisplacementValue: '22009',
+  intervalFieldOverflow: '22015',
   divisionByZero: '22012',
   invalidParameterValue: '22023',
   invalidTextRepresentation: '22P02',

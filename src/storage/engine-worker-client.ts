@@ -47,12 +47,13 @@ export class EngineWorkerClient {
 
   constructor(readonly label: string) {
     const url = workerUrl();
-    // TypeScript source (development, tests) needs tsx's loader in the worker too.
-    const needsTsx = url.pathname.endsWith('.ts') && !process.execArgv.some((a) => a.includes('tsx'));
-    this.worker = new Worker(url, {
-      workerData: { cancelBuffer: this.cancelSlots.buffer }, name: label,
-      execArgv: needsTsx ? [...process.execArgv, '--import', 'tsx'] : undefined,
-    });
+    // TypeScript source (development, tests) needs tsx's loader in the worker too: Node 20 does
+    // not carry a parent's --import hooks into worker threads, so a small bootstrap registers it.
+    const isSource = url.pathname.endsWith('.ts');
+    const options = { workerData: { cancelBuffer: this.cancelSlots.buffer }, name: label };
+    this.worker = isSource
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { ...options, eval: true })
+      : new Worker(url, options);
     this.worker.on('message', (response: EngineResponse) => this.settle(response));
     this.worker.on('error', (err) => this.failAll(err));
     this.worker.on('exit', () => {

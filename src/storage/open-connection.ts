@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { interruptExtensionEntryPoint, interruptExtensionPath } from './interrupt-addon.js';
 
 export interface ConnectionOptions {
-  readonly: boolean;
   /** PRAGMA name → value, applied in order after the defaults. */
   pragmas: Record<string, string | number>;
 }
@@ -17,7 +16,6 @@ export function openConnection(path: string, options: ConnectionOptions): Databa
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   for (const [name, value] of Object.entries(options.pragmas)) db.pragma(`${name} = ${value}`);
-  if (options.readonly) db.pragma('query_only = ON');
   // better-sqlite3 takes the entry point as a second argument; its type definitions omit it.
   (db.loadExtension as (path: string, entryPoint: string) => void)(interruptExtensionPath, interruptExtensionEntryPoint);
   return db;

@@ -82,6 +82,19 @@ export class ClientConnection {
     return new Promise((resolve) => (this.startupWaiter = resolve));
   }
 
+  /** Bytes the decoder holds undecoded (after an SSLRequest, these must not exist before TLS). */
+  get undecodedBytes(): number {
+    return this.decoder.bufferedLength;
+  }
+
+  /**
+   * After SSLRequest/GSSENCRequest the decoder decodes one packet at a time (what follows may be
+   * TLS); once the answer is 'N', this decodes whatever the client already sent behind it.
+   */
+  decodeHeldBytes(): void {
+    this.onData(Buffer.alloc(0));
+  }
+
   private readonly onData = (chunk: Buffer): void => {
     let messages: FrontendMessage[];
     try {

@@ -2,7 +2,7 @@ import { PgError, toPgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { readCopyOptions, type CopyFormatOptions } from '../../protocol/copy/copy-options.js';
 import { CopyLineParser } from '../../protocol/copy/copy-line-parser.js';
-import { decodeParam } from '../../protocol/types/decode-param.js';
+import { decodeText } from '../../protocol/types/decode-param.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { AstNode } from '../../sql/parser.js';
 import { inferOutputTypes } from '../../sql/infer-output-types.js';
@@ -77,7 +77,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   let failure: unknown;
   const convert = (rows: (string | null)[][]) => {
     for (const row of rows) {
-      batch.push(row.map((value, i) => (value === null ? null : decodeParam(oids[i], 0, Buffer.from(value, 'utf8'), ctx))));
+      batch.push(row.map((value, i) => (value === null ? null : decodeText(oids[i], value, ctx))));
     }
   };
   const flushBatch = async () => {

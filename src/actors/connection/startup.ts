@@ -63,15 +63,19 @@ async function negotiate(conn: ClientConnection, options: StartupOptions): Promi
         if (accept) {
           const raw = conn.rawSocket;
           raw.removeAllListeners('data');
-          const secure = upgradeToTls(raw, options.secureContext!);
+          // Plaintext sent ahead of the handshake could be injected by a man in the middle (CVE-2021-23214).
+          const secure = upgradeToTls(raw, options.secureContext!, { pending: Buffer.alloc(conn.undecodedBytes) });
           conn.replaceSocket(secure);
           tlsDone = true;
+        } else {
+          conn.decodeHeldBytes();
         }
         continue;
       }
       case 'gssEncRequest':
         conn.output.writer.sslResponse(false);
         await conn.output.flush();
+        conn.decodeHeldBytes();
         continue;
       case 'cancelRequest':
         options.cancel(message.processId, message.secretKey);

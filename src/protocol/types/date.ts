@@ -13,6 +13,7 @@ import { datetimeOverflow, insufficientData, invalidBinary, invalidDatetime } fr
 const INT32_MAX = 0x7fffffff;
 const INT32_MIN = -0x80000000;
 
+/** date_in: any supported date text to the storage form. */
 export function dateTextToStorage(text: string, ctx: TypeContext): string {
   // Fast path for ISO input; the date part alone matters (time and zone are ignored, as in PostgreSQL).
   if (readIsoTimestamp(text) && isoParts.plain) {
@@ -62,12 +63,14 @@ function daysOfDateText(s: string): number {
   return Math.floor(isoParts.secs / SECS_PER_DAY);
 }
 
+/** date_out: stored text is already the output; other storage classes are converted. */
 export function dateStorageToText(value: SqliteValue, ctx: TypeContext): string {
   if (typeof value === 'string') return value;
   const days = storedDateDays(value, ctx);
   return days === undefined ? String(value) : formatDateDays(days);
 }
 
+/** date_send: int32 days since 2000-01-01. */
 export function dateToBinary(value: SqliteValue, ctx: TypeContext): Buffer {
   const days = storedDateDays(value, ctx);
   if (days === undefined) throw invalidDatetime('date', String(value));
@@ -76,6 +79,7 @@ export function dateToBinary(value: SqliteValue, ctx: TypeContext): Buffer {
   return b;
 }
 
+/** date_recv, range-checked like PostgreSQL. */
 export function dateFromBinary(data: Buffer): string {
   if (data.length < 4) throw insufficientData();
   if (data.length > 4) throw invalidBinary();

@@ -13,6 +13,7 @@ function yearText(year: number): string {
   return y >= 1000 ? String(y) : String(y).padStart(4, '0');
 }
 
+/** 'YYYY-MM-DD' of an astronomical year (BC years printed as 1 - year; the caller adds ' BC'). */
 export function ymd(year: number, month: number, day: number): string {
   return yearText(year) + '-' + pad2(month) + '-' + pad2(day);
 }
@@ -35,6 +36,7 @@ function clockText(secOfDay: number, us: number): string {
   return pad2(h) + ':' + pad2(m) + ':' + pad2(s) + fractionText(us);
 }
 
+/** A date (days since 2000-01-01) as date_out prints it. */
 export function formatDateDays(days: number): string {
   if (days === Infinity) return 'infinity';
   if (days === -Infinity) return '-infinity';
@@ -53,6 +55,7 @@ export function formatTimestampSecs(secs: number, us: number, suffix: string): s
   return c.year <= 0 ? text + ' BC' : text;
 }
 
+/** A time of day in microseconds as time_out prints it. */
 export function formatTimeMicros(us: number): string {
   const secs = Math.floor(us / 1e6);
   return clockText(secs, us - secs * 1e6);

@@ -58,14 +58,17 @@ function parseBounded(s: string, typeName: string, min: number, max: number): bi
   return BigInt(v);
 }
 
+/** int2in. */
 export function parseInt2(s: string): bigint {
   return parseBounded(s, 'smallint', INT2_MIN, INT2_MAX);
 }
 
+/** int4in. */
 export function parseInt4(s: string): bigint {
   return parseBounded(s, 'integer', INT4_MIN, INT4_MAX);
 }
 
+/** int8in: up to 15 digits in a double, longer inputs through BigInt. */
 export function parseInt8(s: string): bigint {
   const sc = scan(s);
   if (sc === undefined) throw invalidSyntax('bigint', s);

@@ -14,6 +14,7 @@ import { daysFromCivil, daysInMonth, SECS_PER_DAY } from './calendar.js';
  */
 export const isoParts = { secs: 0, us: 0, offset: 0, hasOffset: false, plain: false };
 
+/** Value of `count` decimal digits at s[i], or -1 if any is not a digit. */
 export function digitsAt(s: string, i: number, count: number): number {
   let v = 0;
   for (let k = 0; k < count; k++) {

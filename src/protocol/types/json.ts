@@ -10,6 +10,8 @@ import { SqlState } from '../sqlstate.js';
 import { invalidJson } from './errors.js';
 import { parseNumeric } from './numeric.js';
 
+const LITERALS = ['true', 'false', 'null'];
+
 /** Nesting beyond this is refused instead of overflowing the JS stack. */
 const MAX_DEPTH = 1000;
 
@@ -123,7 +125,8 @@ class JsonReader {
 
   private isLiteral(): boolean {
     const s = this.s;
-    for (const w of ['true', 'false', 'null']) {
+    for (let k = 0; k < LITERALS.length; k++) {
+      const w = LITERALS[k]!;
       if (s.startsWith(w, this.pos) && !isTokenChar(s.charCodeAt(this.pos + w.length))) return true;
     }
     return false;

@@ -16,7 +16,9 @@ import { charByteText, charTextByte, MAX_NAME_BYTES, truncateName } from './char
 import { dateFromBinary, dateTextToStorage } from './date.js';
 import { timeFromBinary, timeTextToStorage } from './time.js';
 import { timestampFromBinary, timestampTextToStorage, timestamptzFromBinary, timestamptzTextToStorage } from './timestamp.js';
-import { formatIntervalPostgres, intervalFromBinary, parseInterval } from './interval.js';
+import { intervalFromBinary } from './interval.js';
+import { parseInterval } from './interval-input.js';
+import { formatIntervalPostgres } from './interval-output.js';
 import { parseUuid, uuidFromBinary } from './uuid.js';
 import { normalizeJsonb, validateJson } from './json.js';
 import { utf8Text } from './text-bytes.js';

@@ -6,7 +6,7 @@
  * proper PgError when no conversion exists.
  */
 import type { SqliteValue, TypeContext } from './storage.js';
-import { TypeOid } from './oids.js';
+import { sqlTypeName, TypeOid } from './oids.js';
 import { tryParseBool } from './bool.js';
 import { INT2_MAX, INT2_MIN, INT4_MAX, INT4_MIN, INT8_MAX, INT8_MIN, OID_MAX, parseInt8, roundHalfEven } from './integer.js';
 import { formatFloat4, formatFloat8, parseFloat8, plainDecimal } from './float.js';
@@ -16,10 +16,11 @@ import { charTextByte } from './char-types.js';
 import { dateStorageToText, dateToBinary } from './date.js';
 import { timeStorageToText, timeToBinary } from './time.js';
 import { timestampStorageToText, timestampToBinary, timestamptzStorageToText, timestamptzToBinary } from './timestamp.js';
-import { formatInterval, intervalToBinary, parseInterval, type Interval } from './interval.js';
+import { intervalToBinary, type Interval } from './interval.js';
+import { parseInterval } from './interval-input.js';
+import { formatInterval } from './interval-output.js';
 import { uuidFromBinary, uuidToBinary } from './uuid.js';
 import { invalidSyntax, notSupported, outOfRange } from './errors.js';
-import { sqlTypeName } from './oids.js';
 
 function bytesText(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');

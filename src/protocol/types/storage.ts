@@ -18,12 +18,14 @@
  * | text, varchar, bpchar, name  | TEXT (name truncated to 63 bytes like PostgreSQL)                 |
  * | "char"                       | TEXT, its output form: one ASCII char, '\ooo' for a high byte, '' |
  * | bytea                        | BLOB                                                              |
- * | date                         | TEXT 'YYYY-MM-DD', 'YYYY-MM-DD BC', 'infinity', '-infinity'        |
- * | time                         | TEXT 'HH:MM:SS[.ffffff]' (trailing fraction zeros dropped; 24:00:00 allowed) |
+ * | date                         | TEXT 'YYYY-MM-DD', 'YYYY-MM-DD BC', 'infinity', '-infinity'       |
+ * | time                         | TEXT 'HH:MM:SS[.ffffff]' (fraction's trailing zeros dropped,      |
+ * |                              | '24:00:00' allowed)                                               |
  * | timestamp                    | TEXT 'YYYY-MM-DD HH:MM:SS[.ffffff][ BC]', 'infinity', '-infinity' |
  * | timestamptz                  | TEXT in UTC 'YYYY-MM-DD HH:MM:SS[.ffffff]+00[ BC]', ±infinity     |
- * | interval                     | TEXT in IntervalStyle 'postgres': '1 year 2 mons 3 days 04:05:06.5', |
- * |                              | '-1 days +02:00:00', '-00:00:01', '00:00:00'                      |
+ * | interval                     | TEXT in IntervalStyle 'postgres', whatever the session's style:   |
+ * |                              | '1 year 2 mons 3 days 04:05:06.5', '-1 days +02:00:00',           |
+ * |                              | '-00:00:01', '00:00:00'                                           |
  * | uuid                         | TEXT lowercase 8-4-4-4-12                                         |
  * | json                         | TEXT verbatim (validated)                                         |
  * | jsonb                        | TEXT as jsonb_out prints it: keys shorter-first then bytewise,    |
@@ -43,8 +45,14 @@
  *   JSON, so a JSON null element cannot be confused with a SQL NULL element)
  * Array lower bounds are always 1; other bounds are rejected on input.
  *
- * Sorting caveats: the TEXT forms of date/timestamp sort correctly as text only for years
- * 1..9999 AD; BC dates and infinities need the type-aware comparison.
+ * Sorting caveats: the TEXT forms of date/timestamp/timestamptz sort correctly as text only
+ * for years 1..9999 AD; BC dates and infinities need a type-aware comparison. timestamptz
+ * compares correctly as text because every value is stored in UTC with the same '+00'.
+ *
+ * Readers tolerate other storage classes in a column (SQLite does not enforce types): e.g.
+ * a REAL in an integer column is rounded, INTEGER 1 in a bool column is true, numbers in
+ * date/timestamp columns are Unix seconds, TEXT without offset in a timestamptz column is UTC
+ * (what SQLite's datetime() writes), numbers in interval columns are seconds.
  */
 
 /** A value as better-sqlite3 binds or returns it. */

@@ -16,6 +16,7 @@ function fieldsMicros(f: DateTimeFields): number {
   return (f.hour * 3600 + f.minute * 60 + f.second) * 1e6 + f.micro;
 }
 
+/** time_in: a zone or date in the text is accepted and ignored, as in PostgreSQL. */
 export function timeTextToStorage(text: string, ctx: TypeContext): string {
   const f = parseDateTime(text, 'time', dateOrderOf(ctx.dateStyle), true);
   if (f.special === 'now') {
@@ -63,12 +64,14 @@ function slowTime(value: string, ctx: TypeContext): number | undefined {
   }
 }
 
+/** time_out: stored text is already the output. */
 export function timeStorageToText(value: SqliteValue, ctx: TypeContext): string {
   if (typeof value === 'string') return value;
   const us = storedTimeMicros(value, ctx);
   return us === undefined ? String(value) : formatTimeMicros(us);
 }
 
+/** time_send: int64 microseconds since midnight. */
 export function timeToBinary(value: SqliteValue, ctx: TypeContext): Buffer {
   const us = storedTimeMicros(value, ctx);
   if (us === undefined) throw invalidDatetime('time', String(value));
@@ -77,6 +80,7 @@ export function timeToBinary(value: SqliteValue, ctx: TypeContext): Buffer {
   return b;
 }
 
+/** time_recv: 0 to 24:00:00 inclusive. */
 export function timeFromBinary(data: Buffer): string {
   if (data.length < 8) throw insufficientData();
   if (data.length > 8) throw invalidBinary();

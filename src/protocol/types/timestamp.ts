@@ -29,6 +29,7 @@ function checkTimestampRange(secs: number, text: string): void {
   if (secs < MIN_TIMESTAMP_SECS || secs >= END_TIMESTAMP_SECS) throw datetimeOverflow(`timestamp out of range: "${text}"`);
 }
 
+/** timestamp_in: a zone in the text is ignored, as in PostgreSQL. */
 export function timestampTextToStorage(text: string, ctx: TypeContext): string {
   // Fast path for ISO input; an offset is ignored, as in PostgreSQL.
   if (readIsoTimestamp(text) && isoParts.plain) {
@@ -55,6 +56,7 @@ export function timestampTextToStorage(text: string, ctx: TypeContext): string {
   return formatTimestampSecs(secs, us, '');
 }
 
+/** timestamptz_in: to UTC using the text's offset or zone, else the session zone. */
 export function timestamptzTextToStorage(text: string, ctx: TypeContext): string {
   // Fast path for ISO input with a numeric offset or none (then the session zone applies).
   if (readIsoTimestamp(text) && isoParts.plain) {
@@ -155,6 +157,7 @@ function utcContext(ctx: TypeContext): TypeContext {
   return c;
 }
 
+/** timestamp_out: stored text is already the output. */
 export function timestampStorageToText(value: SqliteValue, ctx: TypeContext): string {
   if (typeof value === 'string') return value;
   if (!readStoredTimestamp(value, false, ctx)) return String(value);
@@ -195,10 +198,12 @@ function timestampBinary(value: SqliteValue, withZone: boolean, ctx: TypeContext
   return b;
 }
 
+/** timestamp_send: int64 microseconds since 2000-01-01 (wall clock). */
 export function timestampToBinary(value: SqliteValue, ctx: TypeContext): Buffer {
   return timestampBinary(value, false, ctx);
 }
 
+/** timestamptz_send: int64 microseconds since 2000-01-01 UTC. */
 export function timestamptzToBinary(value: SqliteValue, ctx: TypeContext): Buffer {
   return timestampBinary(value, true, ctx);
 }
@@ -218,10 +223,12 @@ function timestampFromBinaryAny(data: Buffer, suffix: string): string {
   return formatTimestampSecs(s, Number(rem), suffix);
 }
 
+/** timestamp_recv, range-checked like PostgreSQL. */
 export function timestampFromBinary(data: Buffer): string {
   return timestampFromBinaryAny(data, '');
 }
 
+/** timestamptz_recv to the UTC storage form. */
 export function timestamptzFromBinary(data: Buffer): string {
   return timestampFromBinaryAny(data, '+00');
 }

@@ -110,10 +110,12 @@ function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
 function handle(request: EngineRequest): EngineResponse {
   switch (request.type) {
     case 'open': {
-      db = openConnection(request.path, { readonly: request.readonly, pragmas: request.pragmas });
+      db = openConnection(request.path, { pragmas: request.pragmas });
       cache = new StatementCache(db);
       registerSessionFunctions(db, { context: () => context!, checkCancelled });
       installCatalog(db);
+      // Readers refuse writes only after the catalog schema they host was filled in.
+      if (request.readonly) db.pragma('query_only = ON');
       const interruptHandle = Number(db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
       return { type: 'opened', id: request.id, interruptHandle };
     }

@@ -1,0 +1,665 @@
+import { PgError } from '../pg-error.js';
+import { SqlState } from '../sqlstate.js';
+import type { CopyFormatOptions } from './copy-options.js';
+import { Utf8ChunkDecoder, decodeUtf8Strict } from './utf8-input.js';
+
+/**
+ * COPY FROM data (text or CSV) to rows of text values, fed chunk by chunk as CopyData messages
+ * arrive. Follows PostgreSQL 15's copyfromparse.c: the same escapes, NULL rules, end-of-data
+ * marker, line-ending checks, error messages and line numbering.
+ *
+ * Work happens on decoded strings. Finding line ends and delimiters uses indexOf with cached
+ * "next occurrence" positions, so each character is looked at a bounded number of times however
+ * lines and chunks fall; only lines holding backslashes (text) or quotes (CSV) get a per-character
+ * pass.
+ */
+
+type Row = (string | null)[];
+
+const LF = 10;
+const CR = 13;
+const BACKSLASH = 92;
+const DOT = 46;
+
+/** The line-ending style, fixed by the first line as in PostgreSQL (later lines must match it). */
+const EOL_UNKNOWN = 0;
+const EOL_NL = 1;
+const EOL_CR = 2;
+const EOL_CRNL = 3;
+
+/** findLineEnd results besides a line's end offset. */
+const NEED_MORE = -1;
+const END_OF_DATA = -2;
+const NOT_MARKER = -3;
+
+export class CopyLineParser {
+  /**
+   * PostgreSQL's line counter for error context (`COPY t, line N`): the line being read when an
+   * error is thrown, the last line read otherwise. It includes the header line and, as in
+   * PostgreSQL, newlines inside quoted CSV values once the line-ending style is known.
+   */
+  lineNumber = 0;
+
+  private readonly csv: boolean;
+  private readonly delimiter: string;
+  private readonly nullString: string;
+  private readonly delimiterCode: number;
+  private readonly quoteCode: number;
+  private readonly escapeCode: number;
+  private readonly quote: string;
+  private readonly names: string[];
+  private readonly forceNotNull: boolean[] | null;
+  private readonly forceNull: boolean[] | null;
+  private readonly headerMatch: boolean;
+  private headerPending: boolean;
+  private readonly input = new Utf8ChunkDecoder();
+  private finished = false;
+
+  /** Decoded text not yet consumed; `lineStart` is where the current line begins in it. */
+  private s = '';
+  private lineStart = 0;
+  /** Where the search for the current line's end resumes (everything before is known not to end it). */
+  private scan = 0;
+  private eol = EOL_UNKNOWN;
+  /** Length of the terminator after the line end that findLineEnd returned. */
+  private termLen = 0;
+
+  // State of the current, possibly incomplete, line.
+  /** The line holds a backslash (text) or a quote (CSV), so fields need the per-character pass. */
+  private lineSpecial = false;
+  private inQuote = false;
+  private lastWasEscape = false;
+  /** Newlines inside quoted CSV values, counted into lineNumber like PostgreSQL does. */
+  private embedded = 0;
+
+  // Next occurrence at or after the last search start, s.length when none; -1 = search again.
+  private nextLf = -1;
+  private nextCr = -1;
+  private nextBackslash = -1;
+  private nextQuote = -1;
+  private nextDelimiter = -1;
+
+  constructor(options: CopyFormatOptions, columnNames: string[]) {
+    this.csv = options.format === 'csv';
+    this.delimiter = options.delimiter;
+    this.delimiterCode = options.delimiter.charCodeAt(0);
+    this.nullString = options.null;
+    this.quote = this.csv ? options.quote : '';
+    this.quoteCode = this.csv ? options.quote.charCodeAt(0) : -1;
+    // An escape equal to the quote is just quote doubling, which the quote toggling already handles.
+    this.escapeCode = this.csv && options.escape !== options.quote ? options.escape.charCodeAt(0) : -1;
+    this.names = columnNames;
+    this.forceNotNull = this.csv ? columnFlags(columnNames, options.forceNotNull) : null;
+    this.forceNull = this.csv ? columnFlags(columnNames, options.forceNull) : null;
+    this.headerPending = options.header;
+    this.headerMatch = options.header && options.headerMatch === true;
+  }
+
+  /** Parses what the chunk completes; returns the rows finished by it (possibly none). */
+  push(chunk: Uint8Array): Row[] {
+    if (this.finished) return [];
+    const { text, error } = this.input.decode(chunk, false);
+    const rows = this.consume(text, false);
+    if (error && !this.finished) throw this.atCurrentLine(error);
+    return rows;
+  }
+
+  /**
+   * The data is complete: parses a last line that has no newline. Throws if it ends inside a
+   * quoted CSV value or a multi-byte character.
+   */
+  end(): Row[] {
+    if (this.finished) return [];
+    const { text, error } = this.input.decode(new Uint8Array(0), true);
+    const rows = this.consume(text, !error);
+    if (error && !this.finished) throw this.atCurrentLine(error);
+    this.finished = true;
+    return rows;
+  }
+
+  private consume(text: string, final: boolean): Row[] {
+    if (text.length > 0) {
+      this.s = this.s.length > 0 ? this.s + text : text;
+      this.forgetPositions();
+    }
+    const rows: Row[] = [];
+    while (!this.finished) {
+      const end = this.csv ? this.findCsvLineEnd(final) : this.findTextLineEnd(final);
+      if (end === NEED_MORE) break;
+      this.lineNumber += 1 + this.embedded;
+      if (end === END_OF_DATA) {
+        // Text format allows `\.` after data on the same line; that data is still a row.
+        if (this.termLen > this.lineStart) this.processLine(this.lineStart, this.termLen, rows);
+        this.finished = true;
+        this.s = '';
+        return rows;
+      }
+      this.processLine(this.lineStart, end, rows);
+      this.lineStart = this.scan = end + this.termLen;
+      this.lineSpecial = false;
+      this.embedded = 0;
+    }
+    if (this.lineStart > 0) {
+      this.s = this.s.slice(this.lineStart);
+      this.scan -= this.lineStart;
+      this.lineStart = 0;
+      this.forgetPositions();
+    }
+    return rows;
+  }
+
+  private forgetPositions(): void {
+    this.nextLf = this.nextCr = this.nextBackslash = this.nextQuote = this.nextDelimiter = -1;
+  }
+
+  // ---- Finding line ends -------------------------------------------------------------------
+
+  /**
+   * Text format: a line ends at CR or LF not preceded by a backslash (backslash + newline is a
+   * data newline). Returns the end offset (setting termLen), NEED_MORE or END_OF_DATA.
+   */
+  private findTextLineEnd(final: boolean): number {
+    const s = this.s;
+    const n = s.length;
+    let i = this.scan;
+    for (;;) {
+      let lf = this.nextLf;
+      if (lf < i) lf = this.nextLf = indexOrEnd(s, '\n', i);
+      let cr = this.nextCr;
+      if (cr < i) cr = this.nextCr = indexOrEnd(s, '\r', i);
+      let bs = this.nextBackslash;
+      if (bs < i) bs = this.nextBackslash = indexOrEnd(s, '\\', i);
+      const e = lf < cr ? lf : cr;
+      if (bs < e) {
+        this.lineSpecial = true;
+        if (bs + 1 >= n) {
+          if (final) return this.lastLine();
+          this.scan = bs;
+          return NEED_MORE;
+        }
+        if (s.charCodeAt(bs + 1) === DOT) {
+          const r = this.endOfDataMarker(bs, final);
+          if (r === NEED_MORE) this.scan = bs;
+          return r;
+        }
+        // Whatever follows a backslash is data, a CR or LF included.
+        i = bs + 2;
+        continue;
+      }
+      if (e >= n) {
+        if (final) return this.lastLine();
+        this.scan = n;
+        return NEED_MORE;
+      }
+      return this.terminator(e, final);
+    }
+  }
+
+  /** CSV: a line ends at CR or LF outside quotes; `\.` is the end marker only alone on a line. */
+  private findCsvLineEnd(final: boolean): number {
+    const s = this.s;
+    const n = s.length;
+    let i = this.scan;
+    if (i === this.lineStart && i < n && s.charCodeAt(i) === BACKSLASH) {
+      if (i + 1 >= n) {
+        if (!final) return NEED_MORE;
+      } else if (s.charCodeAt(i + 1) === DOT) {
+        const r = this.endOfDataMarker(i, final);
+        if (r !== NOT_MARKER) return r; // NEED_MORE leaves scan at the line start, to look again
+      }
+    }
+    for (;;) {
+      if (!this.inQuote) {
+        let lf = this.nextLf;
+        if (lf < i) lf = this.nextLf = indexOrEnd(s, '\n', i);
+        let cr = this.nextCr;
+        if (cr < i) cr = this.nextCr = indexOrEnd(s, '\r', i);
+        let q = this.nextQuote;
+        if (q < i) q = this.nextQuote = indexOrEnd(s, this.quote, i);
+        const e = lf < cr ? lf : cr;
+        if (q < e) {
+          this.lineSpecial = true;
+          this.inQuote = true;
+          this.lastWasEscape = false;
+          i = q + 1;
+          continue;
+        }
+        if (e >= n) {
+          if (final) return this.lastLine();
+          this.scan = n;
+          return NEED_MORE;
+        }
+        return this.terminator(e, final);
+      }
+      // Inside quotes: look for the closing quote, counting newlines on the way.
+      if (this.escapeCode < 0) {
+        let q = this.nextQuote;
+        if (q < i) q = this.nextQuote = indexOrEnd(s, this.quote, i);
+        this.countEmbedded(i, q);
+        if (q >= n) return this.unterminated(final, n);
+        this.inQuote = false;
+        i = q + 1;
+        continue;
+      }
+      // A distinct escape character: a quote preceded by an odd run of escapes is data.
+      const eolChar = this.eol === EOL_NL ? LF : CR;
+      let k = i;
+      for (; k < n; k++) {
+        const c = s.charCodeAt(k);
+        if (c === this.escapeCode) {
+          this.lastWasEscape = !this.lastWasEscape;
+          continue;
+        }
+        if (c === this.quoteCode && !this.lastWasEscape) break;
+        this.lastWasEscape = false;
+        if (c === eolChar) this.embedded++;
+      }
+      if (k >= n) return this.unterminated(final, n);
+      this.inQuote = false;
+      i = k + 1;
+    }
+  }
+
+  private unterminated(final: boolean, n: number): number {
+    if (final) {
+      // PostgreSQL finds this while splitting fields, which a header line is spared unless matched.
+      if (this.headerPending && !this.headerMatch) return this.lastLine();
+      throw this.fail('unterminated CSV quoted field');
+    }
+    this.scan = n;
+    return NEED_MORE;
+  }
+
+  /**
+   * Counts the newlines PostgreSQL counts inside quotes in [from, to): LF once the data is known to
+   * use LF line ends, CR otherwise (so on the first line, before the style is known, LFs do not count).
+   */
+  private countEmbedded(from: number, to: number): void {
+    const s = this.s;
+    if (this.eol === EOL_NL) {
+      let p = this.nextLf;
+      if (p < from) p = this.nextLf = indexOrEnd(s, '\n', from);
+      while (p < to) {
+        this.embedded++;
+        p = this.nextLf = indexOrEnd(s, '\n', p + 1);
+      }
+    } else {
+      let p = this.nextCr;
+      if (p < from) p = this.nextCr = indexOrEnd(s, '\r', from);
+      while (p < to) {
+        this.embedded++;
+        p = this.nextCr = indexOrEnd(s, '\r', p + 1);
+      }
+    }
+  }
+
+  /** The rest of the data, at the end, is a last line without a newline (if there is anything). */
+  private lastLine(): number {
+    this.termLen = 0;
+    return this.lineStart < this.s.length ? this.s.length : NEED_MORE;
+  }
+
+  /**
+   * A CR or LF that ends the line at `e`. The first line's ending sets the style; a different one
+   * later is an error, because a stray CR or LF in data usually means unescaped data.
+   */
+  private terminator(e: number, final: boolean): number {
+    const s = this.s;
+    if (s.charCodeAt(e) === LF) {
+      if (this.eol === EOL_CR || this.eol === EOL_CRNL) {
+        throw this.csv
+          ? this.fail('unquoted newline found in data', 'Use quoted CSV field to represent newline.')
+          : this.fail('literal newline found in data', 'Use "\\n" to represent newline.');
+      }
+      this.eol = EOL_NL;
+      this.termLen = 1;
+      return e;
+    }
+    if (this.eol === EOL_UNKNOWN || this.eol === EOL_CRNL) {
+      if (e + 1 >= s.length && !final) {
+        this.scan = e; // whether LF follows is in the next chunk
+        return NEED_MORE;
+      }
+      const crlf = e + 1 < s.length && s.charCodeAt(e + 1) === LF;
+      if (this.eol === EOL_UNKNOWN) this.eol = crlf ? EOL_CRNL : EOL_CR;
+      else if (!crlf) throw this.strayCarriageReturn();
+      this.termLen = crlf ? 2 : 1;
+      return e;
+    }
+    if (this.eol === EOL_NL) throw this.strayCarriageReturn();
+    this.termLen = 1;
+    return e;
+  }
+
+  private strayCarriageReturn(): PgError {
+    return this.csv
+      ? this.fail('unquoted carriage return found in data', 'Use quoted CSV field to represent carriage return.')
+      : this.fail('literal carriage return found in data', 'Use "\\r" to represent carriage return.');
+  }
+
+  /**
+   * `\.` at `at`: the end-of-data marker when a newline of the data's style follows. In text format
+   * anything else after `\.` is an error; in CSV `\.` can be data, so it is then just data.
+   * Returns END_OF_DATA (termLen = where the line's data ends), NOT_MARKER or NEED_MORE.
+   */
+  private endOfDataMarker(at: number, final: boolean): number {
+    const s = this.s;
+    const n = s.length;
+    let j = at + 2;
+    let c: number;
+    if (this.eol === EOL_CRNL) {
+      if (j >= n && !final) return NEED_MORE;
+      c = j < n ? s.charCodeAt(j++) : 0;
+      if (c === LF) {
+        if (!this.csv) throw this.fail('end-of-copy marker does not match previous newline style');
+        return NOT_MARKER;
+      }
+      if (c !== CR) {
+        if (!this.csv) throw this.fail('end-of-copy marker corrupt');
+        return NOT_MARKER;
+      }
+    }
+    if (j >= n && !final) return NEED_MORE;
+    c = j < n ? s.charCodeAt(j) : 0;
+    if (c !== CR && c !== LF) {
+      if (!this.csv) throw this.fail('end-of-copy marker corrupt');
+      return NOT_MARKER;
+    }
+    if ((this.eol === EOL_NL && c !== LF) || (this.eol === EOL_CRNL && c !== LF) || (this.eol === EOL_CR && c !== CR)) {
+      throw this.fail('end-of-copy marker does not match previous newline style');
+    }
+    this.termLen = at;
+    return END_OF_DATA;
+  }
+
+  // ---- Lines to rows -----------------------------------------------------------------------
+
+  private processLine(a: number, b: number, rows: Row[]): void {
+    if (this.headerPending) {
+      this.headerPending = false;
+      if (this.headerMatch) this.checkHeader(a, b);
+      return;
+    }
+    const names = this.names;
+    const count = names.length;
+    const row: Row = [];
+    if (count === 0) {
+      // A table without columns takes empty lines only.
+      if (b > a) throw this.extraData();
+      rows.push(row);
+      return;
+    }
+    if (!this.lineSpecial) this.splitPlain(a, b, row, count);
+    else if (this.csv) this.splitCsv(a, b, row, count);
+    else this.splitText(a, b, row, count);
+    if (row.length < count) {
+      throw new PgError({ code: SqlState.badCopyFileFormat, message: `missing data for column "${names[row.length]}"` });
+    }
+    if (this.csv) this.applyForceOptions(row);
+    rows.push(row);
+  }
+
+  private extraData(): PgError {
+    return new PgError({ code: SqlState.badCopyFileFormat, message: 'extra data after last expected column' });
+  }
+
+  /** FORCE_NOT_NULL reads NULL as the NULL string; FORCE_NULL reads a quoted NULL string as NULL. */
+  private applyForceOptions(row: Row): void {
+    const notNull = this.forceNotNull;
+    const forceNull = this.forceNull;
+    if (!notNull && !forceNull) return;
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (value === null) {
+        if (notNull && notNull[i]) row[i] = this.nullString;
+      } else if (forceNull && forceNull[i] && value === this.nullString) {
+        row[i] = null;
+      }
+    }
+  }
+
+  /** HEADER MATCH: the header line must list the COPY's columns, in order, by exact name. */
+  private checkHeader(a: number, b: number): void {
+    const fields: Row = [];
+    if (!this.lineSpecial) this.splitPlain(a, b, fields, Infinity);
+    else if (this.csv) this.splitCsv(a, b, fields, Infinity);
+    else this.splitText(a, b, fields, Infinity);
+    const names = this.names;
+    if (fields.length !== names.length) {
+      throw new PgError({
+        code: SqlState.badCopyFileFormat,
+        message: `wrong number of fields in header line: got ${fields.length}, expected ${names.length}`,
+      });
+    }
+    for (let i = 0; i < names.length; i++) {
+      const field = fields[i];
+      if (field === null) {
+        throw new PgError({
+          code: SqlState.badCopyFileFormat,
+          message: `column name mismatch in header line field ${i + 1}: got null value ("${this.nullString}"), expected "${names[i]}"`,
+        });
+      }
+      if (field !== names[i]) {
+        throw new PgError({
+          code: SqlState.badCopyFileFormat,
+          message: `column name mismatch in header line field ${i + 1}: got "${field}", expected "${names[i]}"`,
+        });
+      }
+    }
+  }
+
+  /** A line without escapes or quotes: fields are the text between delimiters, as is. */
+  private splitPlain(a: number, b: number, row: Row, max: number): void {
+    const s = this.s;
+    const nul = this.nullString;
+    const nulLength = nul.length;
+    let start = a;
+    for (;;) {
+      let d = this.nextDelimiter;
+      if (d < start) d = this.nextDelimiter = indexOrEnd(s, this.delimiter, start);
+      const end = d < b ? d : b;
+      if (row.length === max) throw this.extraData();
+      row.push(end - start === nulLength && s.startsWith(nul, start) ? null : s.slice(start, end));
+      if (end === b) return;
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Text format with backslashes: \b \f \n \r \t \v, \ooo octal and \xhh hex bytes, anything else
+   * taken literally. NULL is decided on the raw text (so `\\N` is the string \N), before the
+   * escapes are checked for producing valid UTF-8, as PostgreSQL does.
+   */
+  private splitText(a: number, b: number, row: Row, max: number): void {
+    const s = this.s;
+    const delimiter = this.delimiterCode;
+    const nul = this.nullString;
+    let k = a;
+    for (;;) {
+      const fieldStart = k;
+      let out = '';
+      // Escapes that produce bytes (\xc3\xa9) switch the field to bytes, decoded at its end.
+      let bytes: number[] | null = null;
+      let run = k;
+      let rawEnd = -1;
+      let foundDelimiter = false;
+      while (k < b) {
+        const c = s.charCodeAt(k);
+        if (c === delimiter) {
+          foundDelimiter = true;
+          break;
+        }
+        if (c !== BACKSLASH) {
+          k++;
+          continue;
+        }
+        if (k + 1 >= b) {
+          // A lone backslash at the very end of the data is dropped.
+          rawEnd = k;
+          break;
+        }
+        if (bytes) pushUtf8(bytes, s.slice(run, k));
+        else out += s.slice(run, k);
+        const e = s.charCodeAt(k + 1);
+        k += 2;
+        let byte = -1;
+        let ch = '';
+        if (e >= 48 && e <= 55) {
+          // Up to three octal digits; like PostgreSQL, \777 keeps only the low byte.
+          byte = e - 48;
+          if (k < b && isOctal(s.charCodeAt(k))) {
+            byte = byte * 8 + s.charCodeAt(k++) - 48;
+            if (k < b && isOctal(s.charCodeAt(k))) byte = byte * 8 + s.charCodeAt(k++) - 48;
+          }
+          byte &= 0xff;
+        } else if (e === 120 /* x */ && k < b && hexValue(s.charCodeAt(k)) >= 0) {
+          byte = hexValue(s.charCodeAt(k++));
+          if (k < b && hexValue(s.charCodeAt(k)) >= 0) byte = byte * 16 + hexValue(s.charCodeAt(k++));
+        } else {
+          switch (e) {
+            case 98: ch = '\b'; break;
+            case 102: ch = '\f'; break;
+            case 110: ch = '\n'; break;
+            case 114: ch = '\r'; break;
+            case 116: ch = '\t'; break;
+            case 118: ch = '\v'; break;
+            default: {
+              // Taken literally; an astral character is two UTF-16 units, kept together for pushUtf8.
+              const unit = s.charCodeAt(k - 1);
+              if (unit >= 0xd800 && unit <= 0xdbff && k < b) ch = s.slice(k - 1, ++k);
+              else ch = s[k - 1];
+            }
+          }
+        }
+        if (byte >= 0) {
+          if (byte === 0 || byte >= 0x80) {
+            if (!bytes) {
+              bytes = [];
+              pushUtf8(bytes, out);
+              out = '';
+            }
+            bytes.push(byte);
+          } else if (bytes) bytes.push(byte);
+          else out += String.fromCharCode(byte);
+        } else if (bytes) pushUtf8(bytes, ch);
+        else out += ch;
+        run = k;
+      }
+      const end = rawEnd >= 0 ? rawEnd : k;
+      if (row.length === max) throw this.extraData();
+      if (end - fieldStart === nul.length && s.startsWith(nul, fieldStart)) {
+        row.push(null);
+      } else if (bytes) {
+        pushUtf8(bytes, s.slice(run, end));
+        row.push(decodeUtf8Strict(Buffer.from(bytes)));
+      } else {
+        row.push(out + s.slice(run, end));
+      }
+      if (!foundDelimiter) return;
+      k++;
+    }
+  }
+
+  /**
+   * CSV with quotes: quoted parts may hold delimiters and newlines; inside them the escape
+   * character makes a following quote or escape literal. Quoted and unquoted parts join into one
+   * value (`a"b,c"d` is `ab,cd`). Only an unquoted raw value equal to the NULL string is NULL.
+   */
+  private splitCsv(a: number, b: number, row: Row, max: number): void {
+    const s = this.s;
+    const delimiter = this.delimiterCode;
+    const quote = this.quoteCode;
+    const escape = this.escapeCode < 0 ? quote : this.escapeCode;
+    const nul = this.nullString;
+    let k = a;
+    for (;;) {
+      const fieldStart = k;
+      let out = '';
+      let sawQuote = false;
+      let foundDelimiter = false;
+      for (;;) {
+        let run = k;
+        while (k < b) {
+          const c = s.charCodeAt(k);
+          if (c === delimiter || c === quote) break;
+          k++;
+        }
+        out += s.slice(run, k);
+        if (k >= b) break;
+        if (s.charCodeAt(k) === delimiter) {
+          foundDelimiter = true;
+          break;
+        }
+        sawQuote = true;
+        k++;
+        run = k;
+        for (;;) {
+          if (k >= b) {
+            // Not reached through findCsvLineEnd, which never ends a line inside quotes.
+            throw new PgError({ code: SqlState.badCopyFileFormat, message: 'unterminated CSV quoted field' });
+          }
+          const c = s.charCodeAt(k);
+          if (c === escape && k + 1 < b) {
+            const next = s.charCodeAt(k + 1);
+            if (next === escape || next === quote) {
+              out += s.slice(run, k);
+              run = k + 1; // the escaped character starts the next run
+              k += 2;
+              continue;
+            }
+          }
+          if (c === quote) break;
+          k++;
+        }
+        out += s.slice(run, k);
+        k++;
+      }
+      if (row.length === max) throw this.extraData();
+      row.push(!sawQuote && k - fieldStart === nul.length && s.startsWith(nul, fieldStart) ? null : out);
+      if (!foundDelimiter) return;
+      k++;
+    }
+  }
+
+  // ---- Errors ------------------------------------------------------------------------------
+
+  /** An error in the line still being read: lineNumber becomes that line's number. */
+  private fail(message: string, hint?: string): PgError {
+    this.lineNumber += 1 + this.embedded;
+    this.embedded = 0;
+    return new PgError({ code: SqlState.badCopyFileFormat, message, hint });
+  }
+
+  private atCurrentLine(error: PgError): PgError {
+    this.lineNumber += 1 + this.embedded;
+    this.embedded = 0;
+    return error;
+  }
+}
+
+function indexOrEnd(s: string, search: string, from: number): number {
+  const at = s.indexOf(search, from);
+  return at < 0 ? s.length : at;
+}
+
+function isOctal(c: number): boolean {
+  return c >= 48 && c <= 55;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+function pushUtf8(bytes: number[], text: string): void {
+  for (const b of Buffer.from(text, 'utf8')) bytes.push(b);
+}
+
+/** Per column: whether it is named in a FORCE_NOT_NULL / FORCE_NULL list; null when none is. */
+function columnFlags(columns: string[], names: string[]): boolean[] | null {
+  if (names.length === 0) return null;
+  const set = new Set(names);
+  return columns.map((name) => set.has(name));
+}
