@@ -13,6 +13,8 @@ export function versionString(): string {
 export interface FunctionHost {
   /** The session whose statement is running now. */
   context(): SessionContext;
+  /** Start of the running statement's transaction (ISO, UTC). */
+  transactionStart(): string;
   /** Throws 57014 if the running statement was cancelled (lets slow JS functions stop early). */
   checkCancelled(): void;
 }
@@ -36,7 +38,7 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   db.function('current_schema', { deterministic: false }, () => 'public');
   db.function('pgsqlite_current_user', { deterministic: false }, () => host.context().user);
   db.function('pg_backend_pid', { deterministic: false }, () => host.context().processId);
-  db.function('pgsqlite_transaction_start', { deterministic: false }, () => host.context().transactionStart);
+  db.function('pgsqlite_transaction_start', { deterministic: false }, () => host.transactionStart());
   db.function('pg_sleep', { deterministic: false }, (seconds: unknown) => {
     sleepInterruptibly(Number(seconds) * 1000, host);
     return null;

@@ -8,6 +8,8 @@ import { allSettings, findSetting, type SettingDefinition } from './setting-defi
  */
 export class SessionSettings {
   private readonly values = new Map<string, string>();
+  /** Bumped on every change, so derived copies (worker contexts) know when to refresh. */
+  version = 0;
   /** Values to restore at the end of the transaction: name → value before its first change. */
   private rollbackLog: Map<string, string> | null = null;
   private localLog: Map<string, string> | null = null;
@@ -46,6 +48,7 @@ export class SessionSettings {
       if (name.includes('.')) {
         this.remember(name.toLowerCase(), options);
         this.values.set(name.toLowerCase(), value ?? '');
+        this.version++;
         return undefined;
       }
       throw new PgError({ code: SqlState.undefinedObject, message: `unrecognized configuration parameter "${name}"` });
@@ -56,6 +59,7 @@ export class SessionSettings {
     const key = def.name.toLowerCase();
     this.remember(key, options);
     this.values.set(key, value === null ? def.defaultValue : normalized(def, value));
+    this.version++;
     return def;
   }
 
@@ -78,6 +82,7 @@ export class SessionSettings {
     restore(this.localLog);
     this.rollbackLog = null;
     this.localLog = null;
+    if (changed.length) this.version++;
     return changed;
   }
 
@@ -89,6 +94,7 @@ export class SessionSettings {
       if (this.values.get(key) !== def.defaultValue) changed.push(key);
       this.values.set(key, def.defaultValue);
     }
+    if (changed.length) this.version++;
     return changed;
   }
 

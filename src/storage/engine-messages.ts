@@ -7,15 +7,16 @@ import type { CopyFormatOptions } from '../protocol/copy/copy-options.js';
  * ArrayBuffers so a large result is never copied twice.
  */
 
-/** What a SQL function inside SQLite may ask about the session running the statement. */
+/**
+ * What a SQL function inside SQLite may ask about the session running the statement. Workers
+ * keep the last one they saw per session, so a job carries it only when it changed (version).
+ */
 export interface SessionContext {
   user: string;
   database: string;
   processId: number;
-  /** Session settings (GUCs) by lower-case name; only those the statement may read. */
+  /** Session settings (GUCs) by lower-case name. */
   settings: Record<string, string>;
-  /** Time of the transaction's start (ISO, UTC): now() and CURRENT_TIMESTAMP are stable within it. */
-  transactionStart: string;
 }
 
 export interface OutputColumn {
@@ -45,7 +46,13 @@ export interface StatementJob {
   copyOut?: CopyFormatOptions;
   /** The time zone values are printed in. */
   timeZone: string;
-  context: SessionContext;
+  /** The session and the version of its context this job runs under. */
+  sessionId: number;
+  contextVersion: number;
+  /** Present only when this worker may not have seen contextVersion yet. */
+  context?: SessionContext;
+  /** Time of the transaction's start (ISO, UTC): now() and CURRENT_TIMESTAMP are stable within it. */
+  transactionStart?: string;
 }
 
 export interface StatementOutcome {

@@ -42,6 +42,8 @@ export class EngineWorkerClient {
   private readonly pending = new Map<number, { resolve: (r: EngineResponse) => void; reject: (e: Error) => void }>();
   private interruptHandle = -1;
   private exited = false;
+  /** Context version of each session this worker has been sent (it caches them). */
+  private readonly contextsSent = new Map<number, number>();
   /** Requests sent and not yet answered: the pool's measure of how busy this worker is. */
   inFlight = 0;
 
@@ -68,15 +70,29 @@ export class EngineWorkerClient {
     if (response.type === 'opened') this.interruptHandle = response.interruptHandle;
   }
 
+  /** The job as sent: without its session context when this worker already has that version. */
+  private wire(job: StatementJob): StatementJob {
+    if (this.contextsSent.get(job.sessionId) === job.contextVersion) {
+      if (!job.context) return job;
+      const { context: _known, ...rest } = job;
+      return rest;
+    }
+    this.contextsSent.delete(job.sessionId);
+    this.contextsSent.set(job.sessionId, job.contextVersion);
+    // The worker keeps at most 10,000 contexts; forgetting ours earlier only means resending.
+    if (this.contextsSent.size > 5_000) this.contextsSent.delete(this.contextsSent.keys().next().value as number);
+    return job;
+  }
+
   async exec(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
-    const response = await this.request({ type: 'exec', id: jobId, job });
+    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(job) });
     if (response.type === 'fatal') throw deserializeError(response.error);
     if (response.type !== 'result') throw new Error(`unexpected engine response ${response.type}`);
     return resultToOutcome(response.result);
   }
 
   async batch(jobs: StatementJob[], jobIds: number[]): Promise<StatementResult[]> {
-    const response = await this.request({ type: 'batch', id: allocateJobId(), jobs, jobIds });
+    const response = await this.request({ type: 'batch', id: allocateJobId(), jobs: jobs.map((job) => this.wire(job)), jobIds });
     if (response.type === 'fatal') {
       return jobs.map(() => ({ ok: false, error: response.error }));
     }

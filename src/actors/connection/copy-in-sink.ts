@@ -8,7 +8,9 @@ type CopyMessage = Extract<FrontendMessage, { type: 'copyData' | 'copyDone' | 'c
  * buffer the whole file.
  */
 export class CopyInSink {
-  private readonly queue: CopyMessage[] = [];
+  /** A queue read from `head` (Array.shift is O(n), and pgbench sends one CopyData per row). */
+  private queue: CopyMessage[] = [];
+  private head = 0;
   private queuedBytes = 0;
   private waiter: ((m: CopyMessage | Error) => void) | null = null;
   private failure: Error | null = null;
@@ -41,7 +43,11 @@ export class CopyInSink {
 
   /** The next COPY message; rejects if the connection went away. */
   next(): Promise<CopyMessage> {
-    const message = this.queue.shift();
+    const message = this.head < this.queue.length ? this.queue[this.head++] : undefined;
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
     if (message) {
       if (message.type === 'copyData') {
         const wasPaused = this.shouldPause();

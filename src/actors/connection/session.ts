@@ -99,14 +99,18 @@ export class Session implements Listener {
 
   // ---- Statement execution ----
 
-  context(): SessionContext {
-    return {
-      user: this.user,
-      database: this.databaseName,
-      processId: this.processId,
-      settings: this.settings.snapshot(),
-      transactionStart: this.txn?.startedAt ?? new Date().toISOString(),
-    };
+  /** The context workers see for this session; rebuilt only when settings changed. */
+  private contextCache: { version: number; context: SessionContext } | null = null;
+
+  context(): { version: number; context: SessionContext } {
+    const version = this.settings.version;
+    if (this.contextCache?.version !== version) {
+      this.contextCache = {
+        version,
+        context: { user: this.user, database: this.databaseName, processId: this.processId, settings: this.settings.snapshot() },
+      };
+    }
+    return this.contextCache;
   }
 
   job(sql: string, options: RunOptions, query?: PreparedQuery): StatementJob {
@@ -118,7 +122,10 @@ export class Session implements Listener {
       fixedTypes: options.fixedTypes,
       maxRows: options.maxRows,
       timeZone: this.settings.get('TimeZone'),
-      context: this.context(),
+      sessionId: this.processId,
+      contextVersion: this.context().version,
+      context: this.context().context,
+      transactionStart: this.txn?.startedAt,
     };
   }
 

@@ -38,3 +38,11 @@ export function resolveOutputColumns(
     return { name: column.name, typeOid: oid, typeSize: typeSize(oid), typeModifier: typmod, tableOid: 0, columnId: 0 };
   });
 }
+
+/** True when every column's type is known without looking at a row (so the result can be cached). */
+export function typesKnownWithoutRows(
+  columns: Database.ColumnDefinition[],
+  options: { fixedTypes?: number[]; typeHints?: (number | null)[] },
+): boolean {
+  return columns.every((column, i) => options.fixedTypes?.[i] != null || options.typeHints?.[i] != null || Boolean(column.type));
+}

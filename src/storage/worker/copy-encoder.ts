@@ -1,4 +1,4 @@
-import { BackendWriter } from '../../protocol/backend-writer.js';
+import type { BackendWriter } from '../../protocol/backend-writer.js';
 import type { CopyFormatOptions } from '../../protocol/copy/copy-options.js';
 import { encodeCopyHeader, encodeCopyRow } from '../../protocol/copy/copy-row-encoder.js';
 import { encodeText } from '../../protocol/types/encode-value.js';
@@ -8,11 +8,10 @@ import type { OutputColumn } from '../engine-messages.js';
 
 /** Encodes rows as COPY TO STDOUT data: each row one CopyData message in text or CSV format. */
 export class CopyEncoder {
-  private readonly writer = new BackendWriter();
   private readonly texts: (string | null)[];
   rowCount = 0;
 
-  constructor(private readonly columns: OutputColumn[], private readonly options: CopyFormatOptions, private readonly ctx: TypeContext) {
+  constructor(private readonly columns: OutputColumn[], private readonly options: CopyFormatOptions, private readonly ctx: TypeContext, private readonly writer: BackendWriter) {
     this.texts = new Array(columns.length).fill(null);
     if (options.header) this.writer.copyData(encodeCopyHeader(columns.map((c) => c.name), options));
   }
@@ -25,13 +24,5 @@ export class CopyEncoder {
     }
     this.writer.copyData(encodeCopyRow(texts, this.options));
     this.rowCount++;
-  }
-
-  get byteLength(): number {
-    return this.writer.length;
-  }
-
-  take(): Buffer {
-    return this.writer.take();
   }
 }

@@ -20,7 +20,21 @@ const port = parentPort!;
 const cancel = new CancelSlots(workerData.cancelBuffer as SharedArrayBuffer);
 let db: Database.Database | undefined;
 let cache: StatementCache | undefined;
+/** Session contexts by session id, as last sent; bounded because sessions end without telling us. */
+const contexts = new Map<number, SessionContext>();
+const MAX_CONTEXTS = 10_000;
 let context: SessionContext | undefined;
+let transactionStart: string | undefined;
+
+function contextFor(job: StatementJob): SessionContext | undefined {
+  if (job.context) {
+    contexts.delete(job.sessionId);
+    contexts.set(job.sessionId, job.context);
+    if (contexts.size > MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as number);
+    return job.context;
+  }
+  return contexts.get(job.sessionId);
+}
 
 const cancelledError = () => new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to user request' });
 
@@ -41,7 +55,8 @@ function isInterrupt(err: unknown): boolean {
 /** Runs a job under its id; an interrupt meant for another job (a race with cancel) reruns it. */
 function execJob(jobId: number, job: StatementJob, inBatch = false): StatementResult {
   cancel.begin(jobId);
-  context = job.context;
+  context = contextFor(job);
+  transactionStart = job.transactionStart;
   try {
     for (;;) {
       if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
@@ -112,7 +127,11 @@ function handle(request: EngineRequest): EngineResponse {
     case 'open': {
       db = openConnection(request.path, { pragmas: request.pragmas });
       cache = new StatementCache(db);
-      registerSessionFunctions(db, { context: () => context!, checkCancelled });
+      registerSessionFunctions(db, {
+        context: () => context!,
+        transactionStart: () => transactionStart ?? new Date().toISOString(),
+        checkCancelled,
+      });
       installCatalog(db);
       // Readers refuse writes only after the catalog schema they host was filled in.
       if (request.readonly) db.pragma('query_only = ON');

@@ -1,4 +1,4 @@
-import { BackendWriter } from '../../protocol/backend-writer.js';
+import type { BackendWriter } from '../../protocol/backend-writer.js';
 import { encodeBinary, encodeText } from '../../protocol/types/encode-value.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { TypeContext } from '../../protocol/types/type-context.js';
@@ -15,11 +15,10 @@ export function formatOf(resultFormats: number[], i: number): 0 | 1 {
 /** Encodes rows into DataRow messages near the engine, so the main thread only forwards bytes. */
 export class RowEncoder {
   private readonly encoders: CellEncoder[];
-  private readonly writer = new BackendWriter();
   private readonly cells: (Buffer | string | null)[];
   rowCount = 0;
 
-  constructor(columns: OutputColumn[], resultFormats: number[], ctx: TypeContext) {
+  constructor(columns: OutputColumn[], resultFormats: number[], ctx: TypeContext, private readonly writer: BackendWriter) {
     this.encoders = columns.map((column, i) => {
       const oid = column.typeOid;
       return formatOf(resultFormats, i) === 1
@@ -37,13 +36,5 @@ export class RowEncoder {
     }
     this.writer.dataRow(cells);
     this.rowCount++;
-  }
-
-  get byteLength(): number {
-    return this.writer.length;
-  }
-
-  take(): Buffer {
-    return this.writer.take();
   }
 }

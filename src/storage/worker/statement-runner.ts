@@ -1,6 +1,9 @@
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { DescribeOutcome, StatementJob, StatementOutcome } from '../engine-messages.js';
-import { resolveOutputColumns } from './column-types.js';
+import type Database from 'better-sqlite3';
+import { BackendWriter } from '../../protocol/backend-writer.js';
+import type { OutputColumn } from '../engine-messages.js';
+import { resolveOutputColumns, typesKnownWithoutRows } from './column-types.js';
 import { RowEncoder } from './row-encoder.js';
 import { CopyEncoder } from './copy-encoder.js';
 import type { StatementCache } from './statement-cache.js';
@@ -14,6 +17,32 @@ function bindings(params: SqliteValue[]): [Record<number, SqliteValue>] | [] {
   const named: Record<number, SqliteValue> = {};
   for (let i = 0; i < params.length; i++) named[i + 1] = params[i];
   return [named];
+}
+
+/** One writer per worker: results are encoded into it and handed out (see resultBytes). */
+const writer = new BackendWriter({ initialSize: 64 * 1024 });
+const SMALL_RESULT = 64 * 1024;
+
+/**
+ * The encoded rows as a standalone buffer the worker can transfer: a small result is copied
+ * out (the writer's storage stays for the next statement); a large one is handed over whole.
+ */
+function resultBytes(): Uint8Array {
+  const bytes = writer.take();
+  return bytes.length <= SMALL_RESULT ? new Uint8Array(bytes) : bytes;
+}
+
+/** Column types per statement, when they do not depend on the rows (the common case). */
+const columnCache = new WeakMap<Database.Statement, { key: string; columns: OutputColumn[] }>();
+
+function columnsFor(stmt: Database.Statement, job: StatementJob, firstRow: SqliteValue[] | undefined): OutputColumn[] {
+  const key = `${job.fixedTypes?.join(',') ?? ''}|${job.typeHints?.join(',') ?? ''}`;
+  const cached = columnCache.get(stmt);
+  if (cached && cached.key === key) return cached.columns;
+  const definitions = stmt.columns();
+  const columns = resolveOutputColumns(definitions, { fixedTypes: job.fixedTypes, typeHints: job.typeHints, firstRow });
+  if (typesKnownWithoutRows(definitions, job)) columnCache.set(stmt, { key, columns });
+  return columns;
 }
 
 /** Runs one statement on this worker's connection and encodes its rows as DataRow messages. */
@@ -34,11 +63,9 @@ export function runStatement(cache: StatementCache, job: StatementJob): Statemen
   stmt.raw(true);
   const iterator = stmt.iterate(...bindings(job.params)) as IterableIterator<SqliteValue[]>;
   let first = iterator.next();
-  const columns = resolveOutputColumns(stmt.columns(), {
-    fixedTypes: job.fixedTypes, typeHints: job.typeHints, firstRow: first.done ? undefined : first.value,
-  });
+  const columns = columnsFor(stmt, job, first.done ? undefined : first.value);
   const ctx = { timeZone: job.timeZone };
-  const encoder = job.copyOut ? new CopyEncoder(columns, job.copyOut, ctx) : new RowEncoder(columns, job.resultFormats, ctx);
+  const encoder = job.copyOut ? new CopyEncoder(columns, job.copyOut, ctx, writer) : new RowEncoder(columns, job.resultFormats, ctx, writer);
   const limit = job.maxRows && job.maxRows > 0 ? job.maxRows : Infinity;
   let suspended = false;
   try {
@@ -54,7 +81,7 @@ export function runStatement(cache: StatementCache, job: StatementJob): Statemen
     // Ends the statement (and its read transaction) even when we stopped early or threw.
     iterator.return?.();
   }
-  const rows = encoder.take();
+  const rows = resultBytes();
   return {
     columns, rows, rowCount: encoder.rowCount, changes: 0,
     lastInsertRowid: 0, suspended,
