@@ -41,6 +41,11 @@ export const serverConfigSchema = z.object({
   /** On shutdown, how long running statements may take before they are cancelled. */
   shutdownTimeoutMs: z.number().int().min(0).default(5_000),
   maxConnections: z.number().int().min(1).default(1000),
+  /**
+   * Reads run on a main-thread connection first and move to a worker thread if they take longer
+   * than this (a watchdog interrupts them). 0 sends every statement to a worker.
+   */
+  inlineBudgetMs: z.number().int().min(0).max(100).default(3),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

@@ -19,6 +19,7 @@ import { ensureInterruptAddon } from '../storage/interrupt-addon.js';
 import { openMetaStore } from '../storage/meta/meta-store.js';
 import { RoleStore } from '../storage/meta/role-store.js';
 import { createLogger } from './logger.js';
+import { Watchdog } from '../storage/inline/watchdog.js';
 import { openDataDirectory, type DataDirectory } from './data-directory.js';
 
 export const DEFAULT_DATABASE = 'postgres';
@@ -59,6 +60,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   let secureContext: tls.SecureContext | undefined;
   let closing = false;
   let nextProcessId = 10_000 + Math.floor(Math.random() * 50_000);
+  const watchdog = config.inlineBudgetMs > 0 ? new Watchdog(config.inlineBudgetMs) : undefined;
 
   const services: ServerServices = {
     database(name) {
@@ -66,7 +68,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
       if (!opening) {
         const runtime = new DatabaseRuntime({
           name, path: dataDir!.databasePath(name), readers: config.readers, maxBatchSize: config.maxBatchSize,
-          pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' },
+          pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
         });
         opening = runtime.open().then(() => runtime);
         opening.catch(() => databases.delete(name));
@@ -206,6 +208,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
         }
       }
       databases.clear();
+      await watchdog?.close();
       metaDb?.close();
       if (unixPath && existsSync(unixPath)) unlinkSync(unixPath);
       dataDir?.dispose();

@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from './spawn-worker.js';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState, type SqlStateCode } from '../protocol/sqlstate.js';
 import { CancelSlots } from './cancel-slots.js';
@@ -8,12 +7,6 @@ import type {
   DescribeOutcome, EngineRequest, EngineResponse, SerializedError, StatementJob, StatementOutcome, StatementResult,
 } from './engine-messages.js';
 import { interruptConnection } from './interrupt-addon.js';
-
-/** The worker's source runs under tsx in development and as compiled JavaScript from dist/. */
-function workerUrl(): URL {
-  const ext = extname(fileURLToPath(import.meta.url));
-  return new URL(`./worker/engine-worker${ext}`, import.meta.url);
-}
 
 let nextJobId = 1;
 /** Job ids are shared with the worker through an Int32Array; 0 means idle. */
@@ -48,14 +41,7 @@ export class EngineWorkerClient {
   inFlight = 0;
 
   constructor(readonly label: string) {
-    const url = workerUrl();
-    // TypeScript source (development, tests) needs tsx's loader in the worker too: Node 20 does
-    // not carry a parent's --import hooks into worker threads, so a small bootstrap registers it.
-    const isSource = url.pathname.endsWith('.ts');
-    const options = { workerData: { cancelBuffer: this.cancelSlots.buffer }, name: label };
-    this.worker = isSource
-      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { ...options, eval: true })
-      : new Worker(url, options);
+    this.worker = spawnWorker('./worker/engine-worker', import.meta.url, { workerData: { cancelBuffer: this.cancelSlots.buffer }, name: label });
     this.worker.on('message', (response: EngineResponse) => this.settle(response));
     this.worker.on('error', (err) => this.failAll(err));
     this.worker.on('exit', () => {

@@ -56,8 +56,10 @@ function parse(conn: ClientConnection, message: Message<'parse'>): void {
   const query = queries[0] ?? null;
   if (query?.error) throw query.error;
   const count = Math.max(query?.translated?.paramCount ?? 0, message.paramTypes.length);
-  const paramTypes = Array.from({ length: count }, (_, i) => message.paramTypes[i] || UNKNOWN_PARAM_TYPE);
-  const statement: PreparedStatement = { name: message.name, sql: message.sql, query, paramTypes };
+  const untypedParams = Array.from({ length: count }, (_, i) => !message.paramTypes[i]);
+  // Untyped parameters are described as text; the dialect issue infers them from their context.
+  const paramTypes = untypedParams.map((untyped, i) => (untyped ? UNKNOWN_PARAM_TYPE : message.paramTypes[i]));
+  const statement: PreparedStatement = { name: message.name, sql: message.sql, query, paramTypes, untypedParams };
   session.prepared.set(message.name, statement);
   conn.output.writer.parseComplete();
 }
@@ -98,7 +100,7 @@ function bind(conn: ClientConnection, message: Message<'bind'>): void {
     if (data === null) return null;
     const format = message.paramFormats.length === 0 ? 0 : message.paramFormats.length === 1 ? message.paramFormats[0] : message.paramFormats[i];
     const oid = statement.paramTypes[i];
-    if (format === 0 && oid === UNKNOWN_PARAM_TYPE && statement.paramTypes[i] === UNKNOWN_PARAM_TYPE) return untypedValue(data);
+    if (format === 0 && statement.untypedParams[i]) return untypedValue(data);
     return decodeParam(oid, format === 1 ? 1 : 0, data, ctx);
   });
   session.portals.set(message.portal, {

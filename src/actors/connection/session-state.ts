@@ -10,6 +10,8 @@ export interface PreparedStatement {
   query: PreparedQuery | null; // null for an empty query string
   /** Parameter types: given by the client, or decided by the server (0 never leaves here). */
   paramTypes: number[];
+  /** Which parameters the client left untyped (their values are read as PostgreSQL's unknown literals). */
+  untypedParams: boolean[];
   /** Output columns promised by a Describe of the statement; portals encode rows with these. */
   describedColumns?: OutputColumn[] | null;
 }

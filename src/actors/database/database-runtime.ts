@@ -5,6 +5,8 @@ import { EngineWorkerClient, allocateJobId, resultToOutcome } from '../../storag
 import type { DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import { commitBatchActor, writerMachine } from '../writer/writer.machine.js';
 import { ReaderPool } from './reader-pool.js';
+import { InlineEngine } from '../../storage/inline/inline-engine.js';
+import type { Watchdog } from '../../storage/inline/watchdog.js';
 
 export interface DatabaseOptions {
   name: string;
@@ -12,6 +14,8 @@ export interface DatabaseOptions {
   readers: number;
   maxBatchSize: number;
   pragmas: Record<string, string | number>;
+  /** When given, reads try a main-thread connection first, bounded by this watchdog's budget. */
+  watchdog?: Watchdog;
 }
 
 /** A session's exclusive hold on the writer for an explicit transaction. */
@@ -33,6 +37,7 @@ export class DatabaseRuntime {
   private readonly readers: ReaderPool;
   readonly writer: ActorRefFrom<typeof writerMachine>;
   private readonly writesInFlight = new Set<number>();
+  private inline: InlineEngine | undefined;
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.name;
@@ -50,14 +55,31 @@ export class DatabaseRuntime {
     // The writer opens first: it creates the file and switches it to WAL before readers attach.
     await this.writerEngine.open(this.path, { readonly: false, pragmas: this.options.pragmas });
     await this.readers.open(this.path, this.options.pragmas);
+    if (this.options.watchdog) this.inline = new InlineEngine(this.path, this.options.pragmas, this.options.watchdog);
     this.writer.start();
   }
 
+  /** A read: inline when it is quick (the usual case), else on a reader worker. */
   read(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+    if (this.inline) {
+      try {
+        const outcome = this.inline.tryExec(job);
+        if (outcome) return Promise.resolve(outcome);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
     return this.readers.exec(job, jobId);
   }
 
   describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
+    if (this.inline) {
+      try {
+        return Promise.resolve(this.inline.describe(sql, typeHints));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
     return this.readers.describe(sql, typeHints);
   }
 
@@ -125,6 +147,7 @@ export class DatabaseRuntime {
 
   async close(): Promise<void> {
     this.writer.stop();
+    this.inline?.close();
     await this.readers.close();
     // A clean close of the last connection checkpoints the WAL into the database file.
     await this.writerEngine.close();

@@ -137,6 +137,7 @@ export class CopyLineParser {
       this.processLine(this.lineStart, end, rows);
       this.lineStart = this.scan = end + this.termLen;
       this.lineSpecial = false;
+      this.inQuote = false;
       this.embedded = 0;
     }
     if (this.lineStart > 0) {

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import { installCatalog } from '../../catalog/install-catalog.js';
+import { registerSessionFunctions } from '../../catalog/session-functions.js';
+import type { DescribeOutcome, SessionContext, StatementJob, StatementOutcome } from '../engine-messages.js';
+import { openConnection } from '../open-connection.js';
+import { sqliteErrorToPgError } from '../sqlite-error-map.js';
+import { StatementCache } from '../worker/statement-cache.js';
+import { describeStatement, runStatement } from '../worker/statement-runner.js';
+import type { Watchdog } from './watchdog.js';
+
+/** Thrown by a JavaScript SQL function (pg_sleep) when the watchdog wants the statement gone. */
+class OverBudget extends Error {}
+
+const MAX_HEAVY = 10_000;
+
+/**
+ * A reader connection on the main thread for statements that finish quickly — most reads do,
+ * and the hop to a worker thread costs more than the query. A watchdog interrupts any statement
+ * that runs past the budget; it then reruns in a worker and its text is remembered as heavy so
+ * it goes to a worker directly next time. Nothing here can block the event loop for longer
+ * than the budget.
+ */
+export class InlineEngine {
+  private readonly db: Database.Database;
+  private readonly cache: StatementCache;
+  private readonly interruptHandle: number;
+  private readonly heavy = new Set<string>();
+  private context: SessionContext | undefined;
+  private transactionStart: string | undefined;
+  private generation = -1;
+
+  constructor(path: string, pragmas: Record<string, string | number>, private readonly watchdog: Watchdog) {
+    this.db = openConnection(path, { pragmas });
+    registerSessionFunctions(this.db, {
+      context: () => this.context!,
+      transactionStart: () => this.transactionStart ?? new Date().toISOString(),
+      checkCancelled: () => {
+        if (this.watchdog.fired(this.generation)) throw new OverBudget('over the inline budget');
+      },
+    });
+    installCatalog(this.db);
+    this.db.pragma('query_only = ON');
+    this.cache = new StatementCache(this.db);
+    this.interruptHandle = Number(this.db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
+  }
+
+  /** Runs the job here, or returns undefined when it belongs in a worker (known heavy, or over budget). */
+  tryExec(job: StatementJob): StatementOutcome | undefined {
+    if (this.heavy.has(job.sql) || !job.context) return undefined;
+    this.context = job.context;
+    this.transactionStart = job.transactionStart;
+    this.generation = this.watchdog.arm(this.interruptHandle);
+    try {
+      return runStatement(this.cache, job);
+    } catch (err) {
+      if (this.watchdog.fired(this.generation) && (err instanceof OverBudget || (err as { code?: string }).code === 'SQLITE_INTERRUPT')) {
+        this.rememberHeavy(job.sql);
+        return undefined;
+      }
+      throw sqliteErrorToPgError(err);
+    } finally {
+      this.watchdog.disarm();
+    }
+  }
+
+  describe(sql: string, typeHints?: (number | null)[]): DescribeOutcome {
+    try {
+      return describeStatement(this.cache, sql, typeHints);
+    } catch (err) {
+      throw sqliteErrorToPgError(err);
+    }
+  }
+
+  private rememberHeavy(sql: string): void {
+    if (this.heavy.size >= MAX_HEAVY) this.heavy.delete(this.heavy.values().next().value as string);
+    this.heavy.add(sql);
+  }
+
+  close(): void {
+    this.cache.clear();
+    this.db.close();
+  }
+}

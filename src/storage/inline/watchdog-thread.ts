@@ -1,0 +1,35 @@
+/**
+ * The watchdog thread: once a millisecond it looks at what the main thread runs inline; a
+ * statement armed for longer than the budget is interrupted (sqlite3_interrupt through the
+ * native addon) so the event loop gets back control and the statement reruns in a worker.
+ * Polling costs one wake-up per millisecond and nothing per statement.
+ */
+import { workerData } from 'node:worker_threads';
+import { interruptConnection } from '../interrupt-addon.js';
+import { ARMED_HANDLE, BUDGET_TICKS, FIRED_GENERATION, GENERATION } from './watchdog-slots.js';
+
+const slots = new Int32Array(workerData.slots as SharedArrayBuffer);
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+let watchedGeneration = -1;
+let ticks = 0;
+
+for (;;) {
+  Atomics.wait(sleeper, 0, 0, 1);
+  const budget = Atomics.load(slots, BUDGET_TICKS);
+  if (budget <= 0) break;
+  const handle = Atomics.load(slots, ARMED_HANDLE);
+  const generation = Atomics.load(slots, GENERATION);
+  if (handle < 0) {
+    watchedGeneration = -1;
+    continue;
+  }
+  if (generation !== watchedGeneration) {
+    watchedGeneration = generation;
+    ticks = 0;
+    continue;
+  }
+  if (++ticks >= budget && Atomics.load(slots, FIRED_GENERATION) !== generation) {
+    Atomics.store(slots, FIRED_GENERATION, generation);
+    interruptConnection(handle);
+  }
+}
