@@ -1,4 +1,5 @@
 import type { SqliteSynchronous } from '../targets/pgsqlite-process.js';
+import { SQLITE_FLOOR_PRAGMAS } from './sqlite-floor.js';
 
 /**
  * What a committed transaction survives. Only pgbench-tpcb writes, so only it depends on
@@ -38,7 +39,7 @@ export function describeDurability(postgresSettings: Record<string, string>, syn
   return {
     postgres: { settings: postgresSettings, ...postgres },
     pgsqlite: { settings: { journal_mode: 'WAL', synchronous }, ...pgsqlite },
-    sqlite: { settings: { journal_mode: 'WAL', synchronous: 'NORMAL' } },
+    sqlite: { settings: { ...SQLITE_FLOOR_PRAGMAS } },
     sameClass,
     verdict,
   };

@@ -20,7 +20,7 @@ export interface Versions {
   node: string;
   sqlite: string;
   pgsqlite: string;
-  /** Commit the pgsqlite under test was built from, "+dirty" with uncommitted changes. */
+  /** Commit the pgsqlite under test was built from, "+dirty" when the server's files differ from it. */
   pgsqliteCommit: string;
   /** bin/pgsqlite.js runs dist/ when it exists, else the TypeScript source through tsx. */
   pgsqliteRunsFrom: string;
@@ -46,7 +46,7 @@ export function versions(): Versions {
     sqlite,
     pgsqlite: pkg.version,
     pgsqliteCommit: gitCommit(),
-    pgsqliteRunsFrom: existsSync(join(repoRoot, 'dist', 'cli', 'main.js')) ? 'dist/ (compiled)' : 'src/ through tsx (no dist/ build)',
+    pgsqliteRunsFrom: existsSync(join(repoRoot, 'dist', 'cli', 'main.js')) ? 'dist/ (compiled)' : 'src/ via tsx, no dist/ build',
   };
 }
 
@@ -80,7 +80,8 @@ function gitCommit(): string {
   try {
     const run = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const commit = run('rev-parse', '--short', 'HEAD');
-    return run('status', '--porcelain', '--untracked-files=no').length > 0 ? `${commit}+dirty` : commit;
+    // Only the files that make up the server: edits to the harness or tests do not change what ran.
+    return run('status', '--porcelain', '--', 'src', 'bin', 'native', 'package.json').length > 0 ? `${commit}+dirty` : commit;
   } catch {
     return 'unknown';
   }

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { latencyMetrics, measureLatency, measureLatencySync } from '../lib/latency.js';
 import { withClient } from '../lib/pg-client.js';
+import { openFloorDatabase } from '../lib/sqlite-floor.js';
 import type { Measurement, RunContext, Scenario, TargetName } from '../lib/types.js';
 
 const ROWS = 10_000;
@@ -43,11 +43,8 @@ export const pointSelect: Scenario = {
   async run(target: TargetName, ctx: RunContext): Promise<Measurement> {
     const options = { warmup: ctx.settings.warmupIterations, iterations: ctx.settings.latencyIterations };
     if (target === 'sqlite') {
-      const db = new Database(join(await ctx.scratchDir(), 'point-select.sqlite'));
+      const db = openFloorDatabase(join(await ctx.scratchDir(), 'point-select.sqlite'));
       try {
-        // Same journal and sync settings as pgsqlite's default; reads do not depend on them anyway.
-        db.pragma('journal_mode = WAL');
-        db.pragma('synchronous = NORMAL');
         db.transaction(() => setupStatements().forEach((sql) => db.exec(sql)))();
         const statement = db.prepare<[number], { v: string }>('SELECT v FROM bench_point WHERE id = ?');
         check(keyAt(0), statement.get(keyAt(0))?.v);

@@ -43,38 +43,57 @@ function flagConfig(): Record<string, unknown> {
   }).filter(([, v]) => v !== undefined));
 }
 
+function readConfigFile(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read config file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+    return parsed as Record<string, unknown>;
+  } catch (err) {
+    throw new Error(`config file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const configPath = flags.config ?? process.env.PGSQLITE_CONFIG;
-  const fromFile = configPath ? JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown> : {};
   let config;
   try {
+    const fromFile = readConfigFile(flags.config ?? process.env.PGSQLITE_CONFIG);
     config = parseServerConfig({ ...fromFile, ...configFromEnvironment(process.env), ...flagConfig() });
   } catch (err) {
     console.error(`pgsqlite: ${(err as Error).message}`);
     process.exit(2);
   }
   const server = createServer(config);
+  // Signals are handled from the start: a signal during start-up still closes cleanly.
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) => {
+    stopping ??= (async () => {
+      console.error(`pgsqlite: ${signal} received, shutting down`);
+      await server.close();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   try {
     await server.listen();
   } catch (err) {
+    await server.close().catch(() => undefined);
     if (err instanceof ServerStartError) {
       console.error(`pgsqlite: ${err.message}`);
       process.exit(1);
     }
     throw err;
   }
+  if (stopping) return;
   const { port } = server.address();
   console.error(`pgsqlite: accepting connections on ${config.host}:${port}${server.socketPath() ? ` and ${server.socketPath()}` : ''} (data: ${server.dataDir})`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`pgsqlite: ${signal} received, shutting down`);
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 void main();

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { createActor, waitFor, type ActorRefFrom } from 'xstate';
 import { DatabaseRuntime } from '../actors/database/database-runtime.js';
+import { databaseMachine } from '../actors/database/database.machine.js';
 import { ClientConnection } from '../actors/connection/client-connection.js';
 import { NotificationHub } from '../actors/server/notification-hub.js';
 import { LoginThrottle } from '../actors/server/login-throttle.js';
@@ -49,7 +51,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   let dataDir: DataDirectory | undefined;
   let roles: RoleStore | undefined;
   let metaDb: ReturnType<typeof openMetaStore> | undefined;
-  const databases = new Map<string, Promise<DatabaseRuntime>>();
+  const databases = new Map<string, ActorRefFrom<typeof databaseMachine>>();
   const sessions = new Map<number, { secretKey: number; cancel: () => void }>();
   const connections = new Set<ClientConnection>();
   const notifications = new NotificationHub();
@@ -63,18 +65,22 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   const watchdog = config.inlineBudgetMs > 0 ? new Watchdog(config.inlineBudgetMs) : undefined;
 
   const services: ServerServices = {
-    database(name) {
-      let opening = databases.get(name);
-      if (!opening) {
+    async database(name) {
+      let actor = databases.get(name);
+      if (!actor) {
         const runtime = new DatabaseRuntime({
           name, path: dataDir!.databasePath(name), readers: config.readers, maxBatchSize: config.maxBatchSize,
           pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
         });
-        opening = runtime.open().then(() => runtime);
-        opening.catch(() => databases.delete(name));
-        databases.set(name, opening);
+        actor = createActor(databaseMachine, { input: { runtime }, id: `database:${name}` }).start();
+        databases.set(name, actor);
       }
-      return opening;
+      const snapshot = await waitFor(actor, (s) => s.status === 'done' || s.matches('open'));
+      if (!snapshot.matches('open')) {
+        databases.delete(name);
+        throw snapshot.context.error ?? new Error(`database "${name}" could not be opened`);
+      }
+      return snapshot.context.runtime;
     },
     hasDatabase(name) {
       return name === DEFAULT_DATABASE || existsSync(dataDir!.databasePath(name));
@@ -200,12 +206,10 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
         connection.session.cancelCurrent();
         connection.fatal(new PgError({ code: SqlState.adminShutdown, message: 'terminating connection due to administrator command' }));
       }
-      for (const opening of databases.values()) {
-        try {
-          await (await opening).close();
-        } catch (err) {
-          logger.warn({ err }, 'closing a database failed');
-        }
+      for (const actor of databases.values()) {
+        actor.send({ type: 'close' });
+        const snapshot = await waitFor(actor, (s) => s.status === 'done');
+        if (snapshot.context.error) logger.warn({ err: snapshot.context.error }, 'closing a database failed');
       }
       databases.clear();
       await watchdog?.close();

@@ -10,17 +10,24 @@ export class SessionSettings {
   private readonly values = new Map<string, string>();
   /** Bumped on every change, so derived copies (worker contexts) know when to refresh. */
   version = 0;
-  /** Values to restore at the end of the transaction: name → value before its first change. */
-  private rollbackLog: Map<string, string> | null = null;
-  private localLog: Map<string, string> | null = null;
+  /**
+   * Settings changed in the current transaction: the value before the transaction (restored by
+   * ROLLBACK) and the value a COMMIT keeps (the last plain SET's, or the original when only
+   * SET LOCAL touched it) — PostgreSQL's GUC stack reduced to what one level needs.
+   */
+  private transactionChanges: Map<string, { original: string; atCommit: string }> | null = null;
 
   constructor(initial: Record<string, string> = {}) {
     for (const def of allSettings()) this.values.set(def.name.toLowerCase(), def.defaultValue);
     for (const [name, value] of Object.entries(initial)) this.applyInitial(name, value);
   }
 
-  /** Startup-packet and `options=-c` settings: unknown names are rejected as PostgreSQL does. */
+  /** Startup-packet and `options=-c` settings: unknown names are rejected as PostgreSQL does, custom `a.b` ones kept. */
   private applyInitial(name: string, value: string): void {
+    if (!findSetting(name) && name.includes('.')) {
+      this.values.set(name.toLowerCase(), value);
+      return;
+    }
     const def = this.require(name);
     this.values.set(def.name.toLowerCase(), normalized(def, value));
   }
@@ -30,8 +37,14 @@ export class SessionSettings {
   }
 
   get(name: string): string {
-    const def = this.require(name);
-    return this.values.get(def.name.toLowerCase())!;
+    const def = findSetting(name);
+    if (!def) {
+      // Custom placeholder settings (`a.b`) exist once something set them.
+      const custom = name.includes('.') ? this.values.get(name.toLowerCase()) : undefined;
+      if (custom !== undefined) return custom;
+      this.require(name);
+    }
+    return this.values.get(def!.name.toLowerCase())!;
   }
 
   /** The value, or undefined for names the server does not know (current_setting(name, true)). */
@@ -46,9 +59,7 @@ export class SessionSettings {
     if (!def) {
       // Custom placeholder variables (with a dot) are allowed, as in PostgreSQL.
       if (name.includes('.')) {
-        this.remember(name.toLowerCase(), options);
-        this.values.set(name.toLowerCase(), value ?? '');
-        this.version++;
+        this.assign(name.toLowerCase(), value ?? '', options);
         return undefined;
       }
       throw new PgError({ code: SqlState.undefinedObject, message: `unrecognized configuration parameter "${name}"` });
@@ -56,32 +67,37 @@ export class SessionSettings {
     if (def.readOnly) {
       throw new PgError({ code: SqlState.cantChangeRuntimeParam, message: `parameter "${def.name}" cannot be changed` });
     }
-    const key = def.name.toLowerCase();
-    this.remember(key, options);
-    this.values.set(key, value === null ? def.defaultValue : normalized(def, value));
-    this.version++;
+    this.assign(def.name.toLowerCase(), value === null ? def.defaultValue : normalized(def, value), options);
     return def;
   }
 
-  private remember(key: string, options: { local: boolean; inTransaction: boolean }): void {
-    if (!options.inTransaction) return;
-    const log = options.local ? (this.localLog ??= new Map()) : (this.rollbackLog ??= new Map());
-    if (!log.has(key)) log.set(key, this.values.get(key) ?? '');
+  private assign(key: string, value: string, options: { local: boolean; inTransaction: boolean }): void {
+    if (options.inTransaction) {
+      this.transactionChanges ??= new Map();
+      let change = this.transactionChanges.get(key);
+      if (!change) {
+        const before = this.values.get(key) ?? '';
+        change = { original: before, atCommit: before };
+        this.transactionChanges.set(key, change);
+      }
+      if (!options.local) change.atCommit = value;
+    } else if (options.local) {
+      // SET LOCAL outside a transaction block has no effect (PostgreSQL warns).
+      return;
+    }
+    this.values.set(key, value);
+    this.version++;
   }
 
-  /** Ends the transaction: LOCAL values revert always, plain SETs revert on rollback. Returns changed names. */
+  /** Ends the transaction: COMMIT keeps plain SETs and drops SET LOCALs; ROLLBACK restores everything. Returns changed names. */
   endTransaction(committed: boolean): string[] {
     const changed: string[] = [];
-    const restore = (log: Map<string, string> | null) => {
-      for (const [key, value] of log ?? []) {
-        if (this.values.get(key) !== value) changed.push(key);
-        this.values.set(key, value);
-      }
-    };
-    if (!committed) restore(this.rollbackLog);
-    restore(this.localLog);
-    this.rollbackLog = null;
-    this.localLog = null;
+    for (const [key, change] of this.transactionChanges ?? []) {
+      const value = committed ? change.atCommit : change.original;
+      if (this.values.get(key) !== value) changed.push(key);
+      this.values.set(key, value);
+    }
+    this.transactionChanges = null;
     if (changed.length) this.version++;
     return changed;
   }
@@ -128,7 +144,7 @@ function normalized(def: SettingDefinition, value: string): string {
 const durationUnits: Record<string, number> = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
 
 export function parseDuration(text: string): number {
-  const match = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const match = /^\s*(\d+(?:\.\d+)?(?:e\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = match?.[2].toLowerCase() || 'ms';
   if (!match || durationUnits[unit] === undefined) {
     throw new PgError({ code: SqlState.invalidParameterValue, message: `invalid value for parameter: "${text}"`, hint: 'Valid units for this parameter are "us", "ms", "s", "min", "h", and "d".' });

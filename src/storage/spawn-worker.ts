@@ -11,6 +11,8 @@ export function spawnWorker(relativeModule: string, base: string, options: Worke
   const ext = extname(fileURLToPath(base));
   const url = new URL(`${relativeModule}${ext}`, base);
   if (ext !== '.ts') return new Worker(url, options);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+  // Resolved here, not in the worker: the worker would resolve from the current directory.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });
 }

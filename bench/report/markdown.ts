@@ -1,0 +1,78 @@
+import { formatRatio, formatValue, ratio } from './format.js';
+import type { RunReport } from './run-report.js';
+
+/** bench/results/latest.md: the header says exactly what ran where, then one row per metric. */
+export function renderMarkdown(report: RunReport): string {
+  const { machine, versions, settings, durability } = report;
+  const lines: string[] = [];
+  lines.push(`# pgsqlite benchmark — ${report.date}`, '');
+  lines.push(
+    `- **Date:** ${report.date}`,
+    `- **Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}; data directories on ${machine.dataFilesystem}`,
+    `- **Versions:** Node ${versions.node} · SQLite ${versions.sqlite} (better-sqlite3, the same module pgsqlite uses) · ` +
+      `PostgreSQL ${versions.postgres} · pgsqlite ${versions.pgsqlite} (commit ${versions.pgsqliteCommit}, runs from ${versions.pgsqliteRunsFrom})`,
+    `- **Run:** ${settings.full ? 'full' : 'quick'}, ${settings.rounds} round${settings.rounds === 1 ? '' : 's'} per scenario with the target order rotating each round; ` +
+      `figures are medians over rounds. pgbench -T ${settings.selectSeconds} s (select-only), ${settings.tpcbSeconds} s (TPC-B); ` +
+      `latency: ${settings.latencyIterations} timed calls after ${settings.warmupIterations} warm-up. Took ${Math.round(report.totalSeconds)} s.`,
+    `- **Load average** (1/5/15 min): ${loadText(report.loadAverage.start)} at start, ${loadText(report.loadAverage.end)} at end` +
+      (report.loadAverage.start[0]! > BUSY_LOAD
+        ? ' — **the machine was busy with other work when the run started; expect noisier figures than on an idle machine.**'
+        : '.'),
+    '- **Setup:** pgsqlite runs as its own process (bin/pgsqlite.js); clients (node-postgres in the harness process, pgbench) ' +
+      'reach both servers over TCP on 127.0.0.1 without TLS; better-sqlite3 runs inside the harness process.',
+    '',
+  );
+
+  lines.push('## Durability', '');
+  lines.push(
+    `- **PostgreSQL:** ${settingsText(durability.postgres.settings)} — ${durability.postgres.meaning}.`,
+    `- **pgsqlite:** ${settingsText(durability.pgsqlite.settings)} — ${durability.pgsqlite.meaning}.`,
+    `- **better-sqlite3 floor:** ${settingsText(durability.sqlite.settings)} (read-only scenarios only).`,
+    `- **${durability.verdict}**`,
+    '',
+  );
+
+  lines.push('## Results', '');
+  lines.push('| Scenario | Metric | pgsqlite | PostgreSQL 15 | pgsqlite / PostgreSQL | better-sqlite3 floor |');
+  lines.push('|---|---|--:|--:|--:|--:|');
+  for (const scenario of report.scenarios) {
+    scenario.metrics.forEach((metric, index) => {
+      const r = ratio(metric);
+      const direction = metric.better === 'higher' ? 'higher is better' : 'lower is better';
+      lines.push(
+        `| ${index === 0 ? `**${scenario.name}**` : ''} | ${metric.name} | ${formatValue(metric.median.pgsqlite, metric.unit)} | ` +
+          `${formatValue(metric.median.postgres, metric.unit)} | ${formatRatio(r)} (${direction}) | ` +
+          `${scenario.targets.includes('sqlite') ? formatValue(metric.median.sqlite, metric.unit) : 'n/a'} |`,
+      );
+    });
+    if (scenario.metrics.length === 0) lines.push(`| **${scenario.name}** | no results | | | | |`);
+  }
+  lines.push('');
+
+  const failures = report.scenarios.flatMap((s) => Object.entries(s.errors).map(([target, message]) => ({ scenario: s.name, target, message })));
+  if (failures.length > 0) {
+    lines.push('## Failures', '');
+    for (const f of failures) lines.push(`- **${f.scenario} / ${f.target}:** \`${firstLine(f.message)}\``);
+    lines.push('');
+  }
+
+  lines.push('## Scenarios', '');
+  for (const scenario of report.scenarios) lines.push(`- **${scenario.name}** (${Math.round(scenario.seconds)} s): ${scenario.description}`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Above this 1-minute load before anything of ours runs, someone else is using a noticeable share of the CPUs. */
+const BUSY_LOAD = 0.5;
+
+function loadText(load: number[]): string {
+  return load.map((l) => l.toFixed(2)).join(' / ');
+}
+
+function settingsText(settings: Record<string, string>): string {
+  return Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').replaceAll('`', "'");
+}
