@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startCpuAccounting } from './lib/cpu-accounting.js';
 import { describeDurability } from './lib/durability.js';
 import { machine, versions } from './lib/environment.js';
 import { runScenario, type ScenarioResult } from './lib/runner.js';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   const selected = selectScenarios(values.only, values.full);
   const started = Date.now();
   const loadAtStart = loadavg();
+  const cpuShares = startCpuAccounting();
   const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
   log(`${settings.full ? 'full' : 'quick'} run, ${settings.rounds} rounds: ${selected.map((s) => s.name).join(', ')}`);
 
@@ -79,6 +81,8 @@ async function main(): Promise<void> {
     const results: ScenarioResult[] = [];
     for (const scenario of selected) results.push(await runScenario(scenario, ctx));
     const postgres = await pool.postgresFacts();
+    // Stopped before the report, so that their CPU time has been handed to us (see cpu-accounting.ts).
+    await pool.stopAll();
     const report: RunReport = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       settings,
@@ -88,6 +92,7 @@ async function main(): Promise<void> {
       scenarios: results,
       totalSeconds: (Date.now() - started) / 1000,
       loadAverage: { start: loadAtStart, end: loadavg() },
+      cpu: cpuShares(),
     };
     const files = await writeReports(report);
     console.log(renderMarkdown(report));

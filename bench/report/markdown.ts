@@ -14,10 +14,7 @@ export function renderMarkdown(report: RunReport): string {
     `- **Run:** ${settings.full ? 'full' : 'quick'}, ${settings.rounds} round${settings.rounds === 1 ? '' : 's'} per scenario with the target order rotating each round; ` +
       `figures are medians over rounds. pgbench -T ${settings.selectSeconds} s (select-only), ${settings.tpcbSeconds} s (TPC-B); ` +
       `latency: ${settings.latencyIterations} timed calls after ${settings.warmupIterations} warm-up. Took ${Math.round(report.totalSeconds)} s.`,
-    `- **Load average** (1/5/15 min): ${loadText(report.loadAverage.start)} at start, ${loadText(report.loadAverage.end)} at end` +
-      (report.loadAverage.start[0]! > BUSY_LOAD
-        ? ' — **the machine was busy with other work when the run started; expect noisier figures than on an idle machine.**'
-        : '.'),
+    `- **Competing load:** ${competingLoad(report)}`,
     '- **Setup:** pgsqlite runs as its own process (bin/pgsqlite.js); clients (node-postgres in the harness process, pgbench) ' +
       'reach both servers over TCP on 127.0.0.1 without TLS; better-sqlite3 runs inside the harness process.',
     '',
@@ -62,11 +59,18 @@ export function renderMarkdown(report: RunReport): string {
   return lines.join('\n');
 }
 
-/** Above this 1-minute load before anything of ours runs, someone else is using a noticeable share of the CPUs. */
-const BUSY_LOAD = 0.5;
+/** Above this share of the machine's CPU used by others, the figures deserve a warning. */
+const BUSY_SHARE = 0.1;
 
-function loadText(load: number[]): string {
-  return load.map((l) => l.toFixed(2)).join(' / ');
+function competingLoad(report: RunReport): string {
+  const load = `load average (1/5/15 min) ${report.loadAverage.start.map((l) => l.toFixed(2)).join(' / ')} at start`;
+  const { cpu } = report;
+  if (!cpu) return `${load}.`;
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const text = `other processes used ${pct(cpu.others)} of the machine's CPU time during the run (this benchmark ${pct(cpu.own)}, hypervisor steal ${pct(cpu.steal)}); ${load}`;
+  return cpu.others > BUSY_SHARE
+    ? `${text} — **the machine was shared with other work: the figures are noisier, and likely lower, than on an idle machine.**`
+    : `${text}.`;
 }
 
 function settingsText(settings: Record<string, string>): string {

@@ -1,4 +1,5 @@
 import type { DurabilityFacts } from '../lib/durability.js';
+import type { CpuShares } from '../lib/cpu-accounting.js';
 import type { Machine, Versions } from '../lib/environment.js';
 import type { ScenarioResult } from '../lib/runner.js';
 import type { RunSettings } from '../lib/types.js';
@@ -18,4 +19,6 @@ export interface RunReport {
    * comes from other work on the machine, which competes with the targets and widens the spread.
    */
   loadAverage: { start: number[]; end: number[] };
+  /** Who used the CPUs during the run; absent where /proc is not available. */
+  cpu?: CpuShares;
 }

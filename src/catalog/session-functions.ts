@@ -17,6 +17,8 @@ export interface FunctionHost {
   transactionStart(): string;
   /** Throws 57014 if the running statement was cancelled (lets slow JS functions stop early). */
   checkCancelled(): void;
+  /** Records a pg_notify() of the running statement. */
+  notify(channel: string, payload: string): void;
 }
 
 /**
@@ -39,6 +41,13 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   db.function('pgsqlite_current_user', { deterministic: false }, () => host.context().user);
   db.function('pg_backend_pid', { deterministic: false }, () => host.context().processId);
   db.function('pgsqlite_transaction_start', { deterministic: false }, () => host.transactionStart());
+  db.function('pg_notify', { deterministic: false }, (channel: unknown, payload: unknown) => {
+    if (channel === null || channel === '') throw new PgError({ code: SqlState.invalidParameterValue, message: 'channel name cannot be empty' });
+    const text = payload === null ? '' : String(payload);
+    if (Buffer.byteLength(text) >= 8000) throw new PgError({ code: SqlState.invalidParameterValue, message: 'payload string too long' });
+    host.notify(String(channel), text);
+    return null;
+  });
   db.function('pg_sleep', { deterministic: false }, (seconds: unknown) => {
     sleepInterruptibly(Number(seconds) * 1000, host);
     return null;

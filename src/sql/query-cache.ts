@@ -1,6 +1,7 @@
 import { planStatement, type StatementPlan } from './classify.js';
 import { inferOutputTypes } from './infer-output-types.js';
 import { parseStatements, type RawStatement } from './parser.js';
+import { inferParamSources, type ParamTypeSource } from './infer-param-types.js';
 import { translateStatement, type TranslatedStatement } from './translate/translate-statement.js';
 
 /** A parsed, classified and (for engine statements) translated statement, shared by every session. */
@@ -13,6 +14,14 @@ export interface PreparedQuery {
   typeHints?: (number | null)[];
   /** A planning error to raise when (and only when) this statement is reached. */
   error?: unknown;
+  /** Where each parameter's type comes from (computed on first use). */
+  paramSources?: ParamTypeSource[];
+}
+
+/** Parameter type sources of a prepared engine statement, computed once per statement text. */
+export function paramSourcesOf(query: PreparedQuery): ParamTypeSource[] {
+  query.paramSources ??= query.translated ? inferParamSources(query.raw.stmt, query.translated.paramCount) : [];
+  return query.paramSources;
 }
 
 const capacity = 2000;

@@ -65,6 +65,8 @@ export interface StatementOutcome {
   lastInsertRowid: number;
   /** True when maxRows stopped the statement before its last row. */
   suspended: boolean;
+  /** pg_notify() calls the statement made; delivered when its transaction commits. */
+  notifications?: { channel: string; payload: string }[];
 }
 
 export interface DescribeOutcome {

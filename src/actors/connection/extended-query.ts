@@ -22,7 +22,7 @@ export async function handleExtendedMessage(conn: ClientConnection, message: Fro
   const session = conn.session;
   try {
     switch (message.type) {
-      case 'parse': return parse(conn, message);
+      case 'parse': return await parse(conn, message);
       case 'bind': return bind(conn, message);
       case 'describe': return await describe(conn, message);
       case 'execute': return await execute(conn, message);
@@ -44,7 +44,7 @@ export async function handleExtendedMessage(conn: ClientConnection, message: Fro
   }
 }
 
-function parse(conn: ClientConnection, message: Message<'parse'>): void {
+async function parse(conn: ClientConnection, message: Message<'parse'>): Promise<void> {
   const session = conn.session;
   if (message.name !== '' && session.prepared.has(message.name)) {
     throw new PgError({ code: SqlState.duplicatePreparedStatement, message: `prepared statement "${message.name}" already exists` });
@@ -56,9 +56,10 @@ function parse(conn: ClientConnection, message: Message<'parse'>): void {
   const query = queries[0] ?? null;
   if (query?.error) throw query.error;
   const count = Math.max(query?.translated?.paramCount ?? 0, message.paramTypes.length);
-  const untypedParams = Array.from({ length: count }, (_, i) => !message.paramTypes[i]);
-  // Untyped parameters are described as text; the dialect issue infers them from their context.
-  const paramTypes = untypedParams.map((untyped, i) => (untyped ? UNKNOWN_PARAM_TYPE : message.paramTypes[i]));
+  const inferred = query ? await conn.session.inferParamTypes(query) : [];
+  const untypedParams = Array.from({ length: count }, (_, i) => !message.paramTypes[i] && !inferred[i]);
+  // Parameters neither the client nor the context types are described as text.
+  const paramTypes = untypedParams.map((untyped, i) => message.paramTypes[i] || inferred[i] || UNKNOWN_PARAM_TYPE);
   const statement: PreparedStatement = { name: message.name, sql: message.sql, query, paramTypes, untypedParams };
   session.prepared.set(message.name, statement);
   conn.output.writer.parseComplete();

@@ -3,7 +3,7 @@ import { PgError, toPgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { SessionSettings } from '../../session/session-settings.js';
-import type { PreparedQuery } from '../../sql/query-cache.js';
+import { paramSourcesOf, type PreparedQuery } from '../../sql/query-cache.js';
 import { allocateJobId } from '../../storage/engine-worker-client.js';
 import type { OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
@@ -21,6 +21,8 @@ export interface RunOptions {
 }
 
 type CancelReason = 'user' | 'timeout';
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The state of one client session after startup: who it is, which database, its settings,
@@ -210,6 +212,15 @@ export class Session implements Listener {
    * reader, or through the write queue (group commit) for an autocommit write.
    */
   async runEngine(query: PreparedQuery, options: RunOptions): Promise<StatementOutcome> {
+    const outcome = await this.runEngineStatement(query, options);
+    for (const n of outcome.notifications ?? []) {
+      if (this.txn) this.txn.pendingNotifications.push(n);
+      else this.services.notifications.notify(this.databaseName, n.channel, n.payload, this.processId);
+    }
+    return outcome;
+  }
+
+  private async runEngineStatement(query: PreparedQuery, options: RunOptions): Promise<StatementOutcome> {
     const plan = query.plan;
     if (plan.kind !== 'engine') throw new Error('runEngine takes engine statements');
     const statements = query.translated!.sql;
@@ -241,6 +252,38 @@ export class Session implements Listener {
       }
       if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId);
       return this.db.write(this.job(statements[0], options, query), jobId);
+    });
+  }
+
+  /**
+   * Parameter types from the statement's context: casts and LIMIT directly, compared or assigned
+   * columns through their declared types (one describe per table). 0 where unknown.
+   */
+  async inferParamTypes(query: PreparedQuery): Promise<number[]> {
+    const sources = paramSourcesOf(query);
+    const byTable = new Map<string, Set<string>>();
+    for (const source of sources) {
+      if (source && 'table' in source) {
+        let columns = byTable.get(source.table);
+        if (!columns) byTable.set(source.table, (columns = new Set()));
+        columns.add(source.column);
+      }
+    }
+    const declared = new Map<string, number>();
+    for (const [table, columns] of byTable) {
+      const names = [...columns];
+      const sql = `SELECT ${names.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)}`;
+      try {
+        const described = this.txn?.lease ? await this.txn.lease.describe(sql) : await this.db.describe(sql);
+        described.columns?.forEach((column, i) => declared.set(`${table}.${names[i]}`, column.typeOid));
+      } catch {
+        // An unknown table or column is the statement's own error, reported when it runs.
+      }
+    }
+    return sources.map((source) => {
+      if (!source) return 0;
+      if ('oid' in source) return source.oid;
+      return declared.get(`${source.table}.${source.column}`) ?? 0;
     });
   }
 

@@ -28,6 +28,7 @@ export class InlineEngine {
   private context: SessionContext | undefined;
   private transactionStart: string | undefined;
   private generation = -1;
+  private notifications: { channel: string; payload: string }[] = [];
 
   constructor(path: string, pragmas: Record<string, string | number>, private readonly watchdog: Watchdog) {
     this.db = openConnection(path, { pragmas });
@@ -37,6 +38,7 @@ export class InlineEngine {
       checkCancelled: () => {
         if (this.watchdog.fired(this.generation)) throw new OverBudget('over the inline budget');
       },
+      notify: (channel, payload) => this.notifications.push({ channel, payload }),
     });
     installCatalog(this.db);
     this.db.pragma('query_only = ON');
@@ -51,7 +53,10 @@ export class InlineEngine {
     this.transactionStart = job.transactionStart;
     this.generation = this.watchdog.arm(this.interruptHandle);
     try {
-      return runStatement(this.cache, job);
+      this.notifications = [];
+      const outcome = runStatement(this.cache, job);
+      if (this.notifications.length) outcome.notifications = this.notifications;
+      return outcome;
     } catch (err) {
       if (this.watchdog.fired(this.generation) && (err instanceof OverBudget || (err as { code?: string }).code === 'SQLITE_INTERRUPT')) {
         this.rememberHeavy(job.sql);

@@ -25,6 +25,8 @@ const contexts = new Map<number, SessionContext>();
 const MAX_CONTEXTS = 10_000;
 let context: SessionContext | undefined;
 let transactionStart: string | undefined;
+/** pg_notify() calls of the job running now. */
+let notifications: { channel: string; payload: string }[] = [];
 
 function contextFor(job: StatementJob): SessionContext | undefined {
   if (job.context) {
@@ -61,7 +63,10 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
     for (;;) {
       if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
       try {
-        return { ok: true, outcome: runStatement(cache!, job) };
+        notifications = [];
+        const outcome = runStatement(cache!, job);
+        if (notifications.length) outcome.notifications = notifications;
+        return { ok: true, outcome };
       } catch (err) {
         if (isInterrupt(err) && !cancel.isCancelled(jobId)) {
           // Meant for a job that had just finished; a read outside a transaction is safe to rerun.
@@ -131,6 +136,7 @@ function handle(request: EngineRequest): EngineResponse {
         context: () => context!,
         transactionStart: () => transactionStart ?? new Date().toISOString(),
         checkCancelled,
+        notify: (channel, payload) => notifications.push({ channel, payload }),
       });
       installCatalog(db);
       // Readers refuse writes only after the catalog schema they host was filled in.

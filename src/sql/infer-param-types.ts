@@ -1,0 +1,117 @@
+import { nodeType, type AstNode } from './parser.js';
+import { parseDeclaredType } from './types/declared-type.js';
+
+/**
+ * Where a parameter's type can come from, read off the parse tree: an explicit cast ($1::int),
+ * its position (LIMIT), or the column it is compared with / assigned to — whose declared type the
+ * engine knows. Parameters in other places stay unknown (null); the dialect issue infers the rest.
+ */
+export type ParamTypeSource = { oid: number } | { table: string; column: string } | null;
+
+const INT8 = 20;
+const comparisons = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*', '!~~*']);
+
+interface Scope {
+  /** Alias or name → table name, for the tables the statement reads or writes. */
+  tables: Map<string, string>;
+}
+
+function paramNumber(node: AstNode | undefined): number | undefined {
+  if (node?.ParamRef) return node.ParamRef.number;
+  if (node?.TypeCast?.arg?.ParamRef) return undefined; // the cast decides, handled separately
+  return undefined;
+}
+
+function columnOf(node: AstNode | undefined, scope: Scope): { table: string; column: string } | undefined {
+  const fields: AstNode[] | undefined = node?.ColumnRef?.fields;
+  if (!fields) return undefined;
+  const names = fields.map((f) => f.String?.sval as string | undefined);
+  if (names.some((n) => n === undefined)) return undefined;
+  if (names.length === 1) {
+    if (scope.tables.size !== 1) return undefined;
+    return { table: [...scope.tables.values()][0], column: names[0]! };
+  }
+  const table = scope.tables.get(names[names.length - 2]!);
+  return table ? { table, column: names[names.length - 1]! } : undefined;
+}
+
+function addRange(node: AstNode | undefined, scope: Scope): void {
+  if (!node) return;
+  if (node.RangeVar) {
+    const name = node.RangeVar.relname as string;
+    scope.tables.set(node.RangeVar.alias?.aliasname ?? name, name);
+  } else if (node.JoinExpr) {
+    addRange(node.JoinExpr.larg, scope);
+    addRange(node.JoinExpr.rarg, scope);
+  }
+}
+
+export function inferParamSources(stmt: AstNode, paramCount: number): ParamTypeSource[] {
+  const sources: ParamTypeSource[] = new Array(paramCount).fill(null);
+  const set = (n: number | undefined, source: ParamTypeSource) => {
+    if (n !== undefined && n >= 1 && n <= paramCount && sources[n - 1] === null) sources[n - 1] = source;
+  };
+
+  const visit = (node: unknown, scope: Scope): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, scope);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as AstNode;
+    const type = nodeType(n);
+    const body = n[type];
+    if (type === 'TypeCast' && body?.arg?.ParamRef) {
+      const typeName = (body.typeName?.names ?? []).map((x: AstNode) => x.String?.sval).filter((x: string) => x && x !== 'pg_catalog').join(' ');
+      const declared = parseDeclaredType(typeName + (body.typeName?.arrayBounds ? '[]' : ''));
+      if (declared) set(body.arg.ParamRef.number, { oid: declared.oid });
+    } else if (type === 'A_Expr' && body) {
+      const op = body.name?.[0]?.String?.sval;
+      if (body.kind === 'AEXPR_OP' && comparisons.has(op) || body.kind === 'AEXPR_LIKE' || body.kind === 'AEXPR_ILIKE') {
+        const leftColumn = columnOf(body.lexpr, scope);
+        const rightColumn = columnOf(body.rexpr, scope);
+        if (leftColumn) set(paramNumber(body.rexpr), leftColumn);
+        if (rightColumn) set(paramNumber(body.lexpr), rightColumn);
+      } else if (body.kind === 'AEXPR_IN' || body.kind === 'AEXPR_BETWEEN' || body.kind === 'AEXPR_NOT_BETWEEN') {
+        const column = columnOf(body.lexpr, scope);
+        if (column && Array.isArray(body.rexpr?.List?.items ?? body.rexpr)) {
+          for (const item of body.rexpr?.List?.items ?? body.rexpr) set(paramNumber(item), column);
+        }
+      }
+    } else if (type === 'SelectStmt' && body) {
+      const inner: Scope = { tables: new Map(scope.tables) };
+      for (const from of body.fromClause ?? []) addRange(from, inner);
+      set(paramNumber(body.limitCount), { oid: INT8 });
+      set(paramNumber(body.limitOffset), { oid: INT8 });
+      for (const key of Object.keys(body)) if (key !== 'fromClause') visit(body[key], inner);
+      for (const from of body.fromClause ?? []) visit(from, inner);
+      return;
+    } else if ((type === 'UpdateStmt' || type === 'DeleteStmt') && body?.relation) {
+      const inner: Scope = { tables: new Map(scope.tables) };
+      addRange({ RangeVar: body.relation }, inner);
+      for (const from of body.fromClause ?? body.usingClause ?? []) addRange(from, inner);
+      for (const target of body.targetList ?? []) {
+        set(paramNumber(target.ResTarget?.val), { table: body.relation.relname, column: target.ResTarget?.name });
+      }
+      for (const key of Object.keys(body)) visit(body[key], inner);
+      return;
+    } else if (type === 'InsertStmt' && body?.relation) {
+      const table = body.relation.relname as string;
+      const columns: string[] = (body.cols ?? []).map((c: AstNode) => c.ResTarget?.name);
+      for (const row of body.selectStmt?.SelectStmt?.valuesLists ?? []) {
+        (row.List?.items ?? []).forEach((item: AstNode, i: number) => {
+          if (columns[i]) set(paramNumber(item), { table, column: columns[i] });
+        });
+      }
+      const inner: Scope = { tables: new Map([[table, table]]) };
+      for (const key of Object.keys(body)) visit(body[key], inner);
+      return;
+    }
+    for (const key of Object.keys(body ?? {})) {
+      const value = body[key];
+      if (value && typeof value === 'object') visit(value, scope);
+    }
+  };
+  visit(stmt, { tables: new Map() });
+  return sources;
+}
