@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import { startCpuAccounting } from './lib/cpu-accounting.js';
 import { describeDurability } from './lib/durability.js';
 import { machine, versions } from './lib/environment.js';
+import { createOnce } from './lib/once.js';
 import { runScenario, type ScenarioResult } from './lib/runner.js';
 import { runSettings } from './lib/settings.js';
-import type { RunContext, Scenario, TargetName } from './lib/types.js';
+import type { RunContext, Scenario } from './lib/types.js';
 import { renderMarkdown } from './report/markdown.js';
 import type { RunReport } from './report/run-report.js';
 import { renderSvg } from './report/svg.js';
@@ -51,29 +52,19 @@ async function main(): Promise<void> {
 
   const settings = runSettings(values.full, rounds);
   const selected = selectScenarios(values.only, values.full);
-  const started = Date.now();
+  const startedAt = new Date();
+  const started = startedAt.getTime();
   const loadAtStart = loadavg();
   const cpuShares = startCpuAccounting();
   const log = (message: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
-  log(`${settings.full ? 'full' : 'quick'} run, ${settings.rounds} rounds: ${selected.map((s) => s.name).join(', ')}`);
+  log(`${settings.full ? 'full' : 'quick'} run, ${settings.rounds} round(s) per scenario: ${selected.map((s) => s.name).join(', ')}`);
 
   const pool = new TargetPool(synchronous);
-  const setupsDone = new Map<string, Promise<void>>();
   const ctx: RunContext = {
     settings,
     endpoint: (target) => pool.endpoint(target),
     scratchDir: () => pool.scratchDir(),
-    once(target: TargetName, key: string, setup: () => Promise<void>) {
-      const id = `${target}\u0000${key}`;
-      let done = setupsDone.get(id);
-      if (!done) {
-        done = setup();
-        // A failed setup is not remembered, so the next round may try again.
-        done.catch(() => setupsDone.delete(id));
-        setupsDone.set(id, done);
-      }
-      return done;
-    },
+    once: createOnce(),
     log,
   };
 
@@ -84,7 +75,7 @@ async function main(): Promise<void> {
     // Stopped before the report, so that their CPU time has been handed to us (see cpu-accounting.ts).
     await pool.stopAll();
     const report: RunReport = {
-      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      date: startedAt.toISOString().replace(/\.\d+Z$/, 'Z'),
       settings,
       machine: machine(),
       versions: { ...versions(), postgres: postgres.version },

@@ -16,8 +16,8 @@ export interface ScenarioResult {
   description: string;
   targets: TargetName[];
   metrics: MetricResult[];
-  /** A target whose run threw: the message, and no figures for it. */
-  errors: Partial<Record<TargetName, string>>;
+  /** Rounds in which a target's run threw; its other rounds still count. */
+  errors: Partial<Record<TargetName, { round: number; message: string }[]>>;
   seconds: number;
 }
 
@@ -33,8 +33,8 @@ export async function runScenario(scenario: Scenario, ctx: RunContext): Promise<
   const { rounds } = ctx.settings;
   for (let round = 0; round < rounds; round++) {
     for (const target of rotate(scenario.targets, round)) {
-      // A target that failed once is not retried: failures are deterministic far more often than not.
-      if (errors[target] !== undefined) continue;
+      // A failed round does not end the target's run: an intermittent failure is itself worth
+      // seeing as "1 of 2 rounds", and the rounds that worked still give figures.
       try {
         const measurement = await scenario.run(target, ctx);
         for (const metric of measurement.metrics) {
@@ -44,7 +44,7 @@ export async function runScenario(scenario: Scenario, ctx: RunContext): Promise<
         }
         ctx.log(`${scenario.name} round ${round + 1}/${rounds} ${target}: ${summary(measurement.metrics)}`);
       } catch (err) {
-        errors[target] = (err as Error).message;
+        (errors[target] ??= []).push({ round: round + 1, message: (err as Error).message });
         ctx.log(`${scenario.name} round ${round + 1}/${rounds} ${target} FAILED: ${(err as Error).message}`);
       }
     }

@@ -46,10 +46,12 @@ export function renderMarkdown(report: RunReport): string {
   }
   lines.push('');
 
-  const failures = report.scenarios.flatMap((s) => Object.entries(s.errors).map(([target, message]) => ({ scenario: s.name, target, message })));
+  const failures = report.scenarios.flatMap((s) =>
+    Object.entries(s.errors).flatMap(([target, errors]) => errors.map((e) => ({ scenario: s.name, target, ...e }))),
+  );
   if (failures.length > 0) {
-    lines.push('## Failures', '');
-    for (const f of failures) lines.push(`- **${f.scenario} / ${f.target}:** \`${firstLine(f.message)}\``);
+    lines.push('## Failures', '', 'Figures above come from the rounds that succeeded; the full messages are in the JSON file.', '');
+    for (const f of failures) lines.push(`- **${f.scenario} / ${f.target}**, round ${f.round}: \`${telltaleLine(f.message)}\``);
     lines.push('');
   }
 
@@ -77,6 +79,9 @@ function settingsText(settings: Record<string, string>): string {
   return Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
-function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? '').replaceAll('`', "'");
+/** The most telling line of a failure: the first that says "error" (pgbench's own lines), else the first line. */
+function telltaleLine(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /error|ERROR|FATAL/.test(l)) ?? lines[0] ?? '';
+  return line.replaceAll('`', "'").replaceAll('|', '\\|');
 }

@@ -38,7 +38,7 @@ export async function startPgsqlite(synchronous: SqliteSynchronous): Promise<Pgs
     // Passed even when it is the default, so that what the report records is what ran.
     '--synchronous', synchronous,
   ];
-  // cwd = repo root: without dist/, worker threads resolve tsx from the working directory.
+  // cwd = repo root: the server then sees the same relative paths however the harness was started.
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const unregister = killOnExit(child, 'SIGKILL');
   let output = '';

@@ -5,12 +5,14 @@
  */
 const CURRENT = 0;
 const CANCELLED = 1;
+/** Result chunks posted by the worker and not yet written to the client's socket. */
+const CHUNKS_IN_FLIGHT = 2;
 const IDLE = 0;
 
 export class CancelSlots {
   private readonly slots: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(8)) {
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(12)) {
     this.slots = new Int32Array(buffer);
   }
 
@@ -36,5 +38,30 @@ export class CancelSlots {
 
   isRunning(jobId: number): boolean {
     return Atomics.load(this.slots, CURRENT) === jobId;
+  }
+
+  // ---- Flow control for streamed results ----
+
+  /** Worker side: one more chunk is on its way to the main thread. */
+  chunkSent(): number {
+    return Atomics.add(this.slots, CHUNKS_IN_FLIGHT, 1) + 1;
+  }
+
+  /** Main side: a chunk reached the socket; wakes a worker waiting for room. */
+  chunkWritten(): void {
+    Atomics.sub(this.slots, CHUNKS_IN_FLIGHT, 1);
+    Atomics.notify(this.slots, CHUNKS_IN_FLIGHT);
+  }
+
+  /** Worker side: waits (up to timeoutMs) while more than `limit` chunks are in flight. */
+  waitForRoom(limit: number, timeoutMs: number): boolean {
+    const inFlight = Atomics.load(this.slots, CHUNKS_IN_FLIGHT);
+    if (inFlight <= limit) return true;
+    Atomics.wait(this.slots, CHUNKS_IN_FLIGHT, inFlight, timeoutMs);
+    return Atomics.load(this.slots, CHUNKS_IN_FLIGHT) <= limit;
+  }
+
+  resetChunks(): void {
+    Atomics.store(this.slots, CHUNKS_IN_FLIGHT, 0);
   }
 }

@@ -40,6 +40,8 @@ export interface StatementJob {
   fixedTypes?: number[];
   /** Stop after this many rows (0 = all). */
   maxRows?: number;
+  /** Send rows in chunks while the statement runs (large results, COPY TO) instead of all at the end. */
+  stream?: boolean;
   /** Run once per parameter list (COPY FROM batches); the outcome counts all changes. */
   paramRows?: SqliteValue[][];
   /** Encode the rows as COPY data (CopyData messages) instead of DataRows. */
@@ -94,6 +96,8 @@ export type EngineRequest =
 
 export type EngineResponse =
   | { type: 'opened'; id: number; interruptHandle: number }
+  /** Part of a streamed result; the first chunk of a statement carries its columns. */
+  | { type: 'chunk'; id: number; columns?: OutputColumn[]; rows: Uint8Array }
   | { type: 'result'; id: number; result: StatementResult }
   | { type: 'batchResult'; id: number; results: StatementResult[] }
   | { type: 'described'; id: number; result: { ok: true; outcome: DescribeOutcome } | { ok: false; error: SerializedError } }

@@ -4,9 +4,12 @@ import { PgError } from '../protocol/pg-error.js';
 import { SqlState, type SqlStateCode } from '../protocol/sqlstate.js';
 import { CancelSlots } from './cancel-slots.js';
 import type {
-  DescribeOutcome, EngineRequest, EngineResponse, SerializedError, StatementJob, StatementOutcome, StatementResult,
+  DescribeOutcome, EngineRequest, EngineResponse, OutputColumn, SerializedError, StatementJob, StatementOutcome, StatementResult,
 } from './engine-messages.js';
 import { interruptConnection } from './interrupt-addon.js';
+
+/** Takes a chunk of a streamed result; the promise settles when the bytes reached the socket. */
+export type ChunkHandler = (columns: OutputColumn[] | undefined, rows: Uint8Array) => Promise<void> | undefined;
 
 let nextJobId = 1;
 /** Job ids are shared with the worker through an Int32Array; 0 means idle. */
@@ -32,7 +35,7 @@ export function resultToOutcome(result: StatementResult): StatementOutcome {
 export class EngineWorkerClient {
   private readonly worker: Worker;
   private readonly cancelSlots = new CancelSlots();
-  private readonly pending = new Map<number, { resolve: (r: EngineResponse) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: EngineResponse) => void; reject: (e: Error) => void; onChunk?: ChunkHandler }>();
   private interruptHandle = -1;
   private exited = false;
   /** Context version of each session this worker has been sent (it caches them). */
@@ -70,8 +73,12 @@ export class EngineWorkerClient {
     return job;
   }
 
-  async exec(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
-    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(job) });
+  /**
+   * Runs one statement. With `onChunk` (and job.stream) rows arrive while it runs; the worker
+   * waits for the promise onChunk returns (the socket accepted them) before it runs far ahead.
+   */
+  async exec(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
+    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(onChunk ? job : { ...job, stream: false }) }, onChunk);
     if (response.type === 'fatal') throw deserializeError(response.error);
     if (response.type !== 'result') throw new Error(`unexpected engine response ${response.type}`);
     return resultToOutcome(response.result);
@@ -110,10 +117,10 @@ export class EngineWorkerClient {
     await this.worker.terminate();
   }
 
-  private request(request: EngineRequest): Promise<EngineResponse> {
+  private request(request: EngineRequest, onChunk?: ChunkHandler): Promise<EngineResponse> {
     if (this.exited) return Promise.reject(new PgError({ code: SqlState.crashShutdown, message: `engine worker ${this.label} is not running` }));
     return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject });
+      this.pending.set(request.id, { resolve, reject, onChunk });
       this.inFlight++;
       this.worker.postMessage(request);
     });
@@ -121,6 +128,12 @@ export class EngineWorkerClient {
 
   private settle(response: EngineResponse): void {
     const waiter = this.pending.get(response.id);
+    if (response.type === 'chunk') {
+      const written = waiter?.onChunk?.(response.columns, response.rows);
+      if (written) written.then(() => this.cancelSlots.chunkWritten(), () => this.cancelSlots.chunkWritten());
+      else this.cancelSlots.chunkWritten();
+      return;
+    }
     if (!waiter) return;
     this.pending.delete(response.id);
     this.inFlight--;

@@ -149,12 +149,28 @@ async function copyOut(conn: ClientConnection, node: AstNode): Promise<void> {
   const described = session.txn?.lease ? await session.txn.lease.describe(selectSql, typeHints) : await session.db.describe(selectSql, typeHints);
   const names = (described.columns ?? []).map((c) => c.name);
   const options: CopyFormatOptions = readCopyOptions(node.options, names);
+  // CopyOutResponse goes first; rows follow as the engine produces them, bounded by the socket.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    session.actor.send({ type: 'copy.out' });
+    conn.output.writer.copyOutResponse(0, names.map(() => 0));
+  };
+  const onRows = (_columns: unknown, rows: Uint8Array) => {
+    start();
+    conn.output.appendEncoded(rows);
+    return conn.output.flush();
+  };
   const outcome = await session.cancellable((jobId) => {
-    const job = { ...session.job(selectSql, { params: [], resultFormats: [] }), typeHints, copyOut: options };
-    return session.txn?.lease ? session.txn.lease.exec(job, jobId) : session.db.read(job, jobId);
+    const job = { ...session.job(selectSql, { params: [], resultFormats: [], onRows }), typeHints, copyOut: options };
+    return session.txn?.lease ? session.txn.lease.exec(job, jobId, onRows) : session.db.read(job, jobId, onRows);
+  }).catch((err) => {
+    // A COPY that already started streaming ends with an error instead of CopyDone.
+    if (started) session.actor.send({ type: 'copy.done' });
+    throw err;
   });
-  session.actor.send({ type: 'copy.out' });
-  conn.output.writer.copyOutResponse(0, names.map(() => 0));
+  start();
   if (outcome.rows) conn.output.appendEncoded(outcome.rows);
   conn.output.writer.copyDone();
   session.actor.send({ type: 'copy.done' });

@@ -147,10 +147,21 @@ async function describe(conn: ClientConnection, message: Message<'describe'>): P
   else writer.noData();
 }
 
-async function runPortal(conn: ClientConnection, portal: Portal): Promise<'command' | 'rows' | 'copy'> {
+/**
+ * Runs the portal's statement. With `stream`, rows go to the client while it runs (an Execute
+ * without a row limit); they are then counted as sent.
+ */
+async function runPortal(conn: ClientConnection, portal: Portal, stream = false): Promise<'command' | 'rows' | 'copy'> {
   const query = portal.statement.query!;
   const fixedTypes = portal.statement.describedColumns?.map((c) => c.typeOid);
-  const execution = await dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes });
+  const onRows = stream
+    ? (_columns: unknown, rows: Uint8Array) => {
+      conn.output.appendEncoded(rows);
+      portal.streamed = true;
+      return conn.output.flush();
+    }
+    : undefined;
+  const execution = await dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes, onRows });
   if (execution.kind === 'rows') {
     portal.outcome = execution.outcome;
     portal.tag = execution.tag;
@@ -177,7 +188,7 @@ async function execute(conn: ClientConnection, message: Message<'execute'>): Pro
     return;
   }
   if (!portal.outcome && !portal.commandResult) {
-    const kind = await runPortal(conn, portal);
+    const kind = await runPortal(conn, portal, message.maxRows <= 0);
     if (kind === 'copy') return;
   }
   if (portal.commandResult) {
@@ -187,6 +198,13 @@ async function execute(conn: ClientConnection, message: Message<'execute'>): Pro
     return;
   }
   const outcome = portal.outcome!;
+  if (portal.streamed) {
+    // Rows went out while the statement ran; what remains is the tail (the tag counts all rows).
+    if (outcome.rows) conn.output.appendEncoded(outcome.rows);
+    portal.done = true;
+    writer.commandComplete(portal.tag!);
+    return;
+  }
   const total = outcome.rowCount;
   const limit = message.maxRows > 0 ? message.maxRows : Infinity;
   if (outcome.rows && portal.rowsSent === 0 && total <= limit) {

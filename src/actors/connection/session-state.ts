@@ -29,6 +29,8 @@ export interface Portal {
   /** Byte offsets of each DataRow in outcome.rows, computed when a row limit first applies. */
   rowOffsets?: number[];
   done: boolean;
+  /** Rows were sent to the client while the statement ran (an Execute without a row limit). */
+  streamed?: boolean;
   /** CommandComplete tag of the finished statement. */
   tag?: string;
   /** Result of a session-level command (SET, SHOW, …). */

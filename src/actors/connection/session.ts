@@ -4,7 +4,7 @@ import { SqlState } from '../../protocol/sqlstate.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { SessionSettings } from '../../session/session-settings.js';
 import { paramSourcesOf, type PreparedQuery } from '../../sql/query-cache.js';
-import { allocateJobId } from '../../storage/engine-worker-client.js';
+import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
 import type { Listener } from '../server/notification-hub.js';
@@ -18,6 +18,8 @@ export interface RunOptions {
   resultFormats: number[];
   fixedTypes?: number[];
   maxRows?: number;
+  /** Streams a large result: called with rows while the statement runs (columns on the first call). */
+  onRows?: ChunkHandler;
 }
 
 type CancelReason = 'user' | 'timeout';
@@ -123,6 +125,7 @@ export class Session implements Listener {
       typeHints: query?.typeHints,
       fixedTypes: options.fixedTypes,
       maxRows: options.maxRows,
+      stream: options.onRows !== undefined,
       timeZone: this.settings.get('TimeZone'),
       sessionId: this.processId,
       contextVersion: this.context().version,
@@ -228,9 +231,9 @@ export class Session implements Listener {
       if (this.txn) {
         if (this.txn.lease || plan.access === 'write') {
           const lease = await this.leaseForTransaction(jobId);
-          return runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId));
+          return runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId, options.onRows));
         }
-        return this.db.read(this.job(statements[0], options, query), jobId);
+        return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
       }
       if (plan.vacuum || statements.length > 1) {
         // VACUUM cannot run inside a transaction; several SQLite statements must commit together.
@@ -250,7 +253,7 @@ export class Session implements Listener {
           lease.release();
         }
       }
-      if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId);
+      if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
       return this.db.write(this.job(statements[0], options, query), jobId);
     });
   }

@@ -1,4 +1,5 @@
 import { prepareQuery, type PreparedQuery } from '../../sql/query-cache.js';
+import type { OutputColumn } from '../../storage/engine-messages.js';
 import type { ClientConnection } from './client-connection.js';
 import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
 
@@ -28,10 +29,17 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
   if (queries.length > 1 && !session.txn) session.beginTransaction(true);
   for (const query of queries) {
     try {
-      const execution = await dispatchStatement(conn, query, { params: [], resultFormats: [] });
+      let described = false;
+      const onRows = (columns: OutputColumn[] | undefined, rows: Uint8Array) => {
+        if (columns && !described) writer.rowDescription(fieldsOf(columns, []));
+        described = true;
+        conn.output.appendEncoded(rows);
+        return conn.output.flush();
+      };
+      const execution = await dispatchStatement(conn, query, { params: [], resultFormats: [], onRows });
       if (execution.kind === 'rows') {
         const { outcome } = execution;
-        if (outcome.columns) writer.rowDescription(fieldsOf(outcome.columns, []));
+        if (outcome.columns && !described) writer.rowDescription(fieldsOf(outcome.columns, []));
         if (outcome.rows) conn.output.appendEncoded(outcome.rows);
         writer.commandComplete(execution.tag);
       } else if (execution.kind === 'command') {

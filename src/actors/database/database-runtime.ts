@@ -1,7 +1,7 @@
 import { createActor, type ActorRefFrom } from 'xstate';
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
-import { EngineWorkerClient, allocateJobId, resultToOutcome } from '../../storage/engine-worker-client.js';
+import { EngineWorkerClient, allocateJobId, resultToOutcome, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import { commitBatchActor, writerMachine } from '../writer/writer.machine.js';
 import { ReaderPool } from './reader-pool.js';
@@ -20,7 +20,7 @@ export interface DatabaseOptions {
 
 /** A session's exclusive hold on the writer for an explicit transaction. */
 export interface WriterLease {
-  exec(job: StatementJob, jobId?: number): Promise<StatementOutcome>;
+  exec(job: StatementJob, jobId?: number, onChunk?: ChunkHandler): Promise<StatementOutcome>;
   /** Describes on the writer's connection, which sees the transaction's own uncommitted DDL. */
   describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome>;
   release(): void;
@@ -60,7 +60,7 @@ export class DatabaseRuntime {
   }
 
   /** A read: inline when it is quick (the usual case), else on a reader worker. */
-  read(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+  read(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
     if (this.inline) {
       try {
         const outcome = this.inline.tryExec(job);
@@ -69,7 +69,7 @@ export class DatabaseRuntime {
         return Promise.reject(err);
       }
     }
-    return this.readers.exec(job, jobId);
+    return this.readers.exec(job, jobId, onChunk);
   }
 
   describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
@@ -114,10 +114,10 @@ export class DatabaseRuntime {
           resolve: () => {
             let released = false;
             resolve({
-              exec: (job, jobId = allocateJobId()) => {
+              exec: (job, jobId = allocateJobId(), onChunk) => {
                 if (released) return Promise.reject(new PgError({ code: SqlState.internalError, message: 'writer lease used after release' }));
                 this.writesInFlight.add(jobId);
-                return this.writerEngine.exec(job, jobId).finally(() => this.writesInFlight.delete(jobId));
+                return this.writerEngine.exec(job, jobId, onChunk).finally(() => this.writesInFlight.delete(jobId));
               },
               describe: (sql, typeHints) => this.writerEngine.describe(sql, typeHints),
               release: () => {

@@ -1,4 +1,4 @@
-import { EngineWorkerClient, allocateJobId } from '../../storage/engine-worker-client.js';
+import { EngineWorkerClient, allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 
 /**
@@ -23,11 +23,11 @@ export class ReaderPool {
     return best;
   }
 
-  async exec(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+  async exec(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
     const reader = this.pick();
     this.running.set(jobId, reader);
     try {
-      return await reader.exec(job, jobId);
+      return await reader.exec(job, jobId, onChunk);
     } finally {
       this.running.delete(jobId);
     }

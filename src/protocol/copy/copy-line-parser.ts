@@ -57,6 +57,8 @@ export class CopyLineParser {
 
   /** Decoded text not yet consumed; `lineStart` is where the current line begins in it. */
   private s = '';
+  /** The current line's text from earlier chunks, when it spans chunks. */
+  private parts: string[] = [];
   private lineStart = 0;
   /** Where the search for the current line's end resumes (everything before is known not to end it). */
   private scan = 0;
@@ -113,6 +115,11 @@ export class CopyLineParser {
     const { text, error } = this.input.decode(new Uint8Array(0), true);
     const rows = this.consume(text, !error);
     if (error && !this.finished) throw this.atCurrentLine(error);
+    if (this.headerPending && this.headerMatch && !this.finished) {
+      // PostgreSQL reads the header line even from empty data, and then checks an empty line.
+      this.lineNumber++;
+      this.processLine('', 0, 0, rows);
+    }
     this.finished = true;
     return rows;
   }
@@ -129,24 +136,40 @@ export class CopyLineParser {
       this.lineNumber += 1 + this.embedded;
       if (end === END_OF_DATA) {
         // Text format allows `\.` after data on the same line; that data is still a row.
-        if (this.termLen > this.lineStart) this.processLine(this.lineStart, this.termLen, rows);
+        if (this.termLen > this.lineStart || this.parts.length > 0) this.completeLine(this.termLen, rows);
         this.finished = true;
         this.s = '';
         return rows;
       }
-      this.processLine(this.lineStart, end, rows);
+      this.completeLine(end, rows);
       this.lineStart = this.scan = end + this.termLen;
       this.lineSpecial = false;
       this.inQuote = false;
       this.embedded = 0;
     }
-    if (this.lineStart > 0) {
-      this.s = this.s.slice(this.lineStart);
-      this.scan -= this.lineStart;
-      this.lineStart = 0;
+    if (!this.finished) {
+      // What is scanned of an unfinished line moves to parts; only the few characters still
+      // awaiting a look-ahead stay in s. So a line spanning many chunks is joined once, at its end.
+      if (this.scan > this.lineStart) this.parts.push(this.s.slice(this.lineStart, this.scan));
+      this.s = this.s.slice(this.scan);
+      this.lineStart = this.scan = 0;
       this.forgetPositions();
     }
     return rows;
+  }
+
+  /** Processes the line ending at `end` in s, joined with its earlier parts if it spans chunks. */
+  private completeLine(end: number, rows: Row[]): void {
+    if (this.parts.length === 0) {
+      this.processLine(this.s, this.lineStart, end, rows);
+      return;
+    }
+    const line = this.parts.join('') + this.s.slice(this.lineStart, end);
+    this.parts = [];
+    // The delimiter position cache belongs to s, not to this joined copy.
+    this.nextDelimiter = -1;
+    this.processLine(line, 0, line.length, rows);
+    this.nextDelimiter = -1;
   }
 
   private forgetPositions(): void {
@@ -201,7 +224,7 @@ export class CopyLineParser {
     const s = this.s;
     const n = s.length;
     let i = this.scan;
-    if (i === this.lineStart && i < n && s.charCodeAt(i) === BACKSLASH) {
+    if (i === this.lineStart && this.parts.length === 0 && i < n && s.charCodeAt(i) === BACKSLASH) {
       if (i + 1 >= n) {
         if (!final) return NEED_MORE;
       } else if (s.charCodeAt(i + 1) === DOT) {
@@ -297,7 +320,7 @@ export class CopyLineParser {
   /** The rest of the data, at the end, is a last line without a newline (if there is anything). */
   private lastLine(): number {
     this.termLen = 0;
-    return this.lineStart < this.s.length ? this.s.length : NEED_MORE;
+    return this.lineStart < this.s.length || this.parts.length > 0 ? this.s.length : NEED_MORE;
   }
 
   /**
@@ -375,10 +398,10 @@ export class CopyLineParser {
 
   // ---- Lines to rows -----------------------------------------------------------------------
 
-  private processLine(a: number, b: number, rows: Row[]): void {
+  private processLine(s: string, a: number, b: number, rows: Row[]): void {
     if (this.headerPending) {
       this.headerPending = false;
-      if (this.headerMatch) this.checkHeader(a, b);
+      if (this.headerMatch) this.checkHeader(s, a, b);
       return;
     }
     const names = this.names;
@@ -390,9 +413,9 @@ export class CopyLineParser {
       rows.push(row);
       return;
     }
-    if (!this.lineSpecial) this.splitPlain(a, b, row, count);
-    else if (this.csv) this.splitCsv(a, b, row, count);
-    else this.splitText(a, b, row, count);
+    if (!this.lineSpecial) this.splitPlain(s, a, b, row, count);
+    else if (this.csv) this.splitCsv(s, a, b, row, count);
+    else this.splitText(s, a, b, row, count);
     if (row.length < count) {
       throw new PgError({ code: SqlState.badCopyFileFormat, message: `missing data for column "${names[row.length]}"` });
     }
@@ -420,11 +443,11 @@ export class CopyLineParser {
   }
 
   /** HEADER MATCH: the header line must list the COPY's columns, in order, by exact name. */
-  private checkHeader(a: number, b: number): void {
+  private checkHeader(s: string, a: number, b: number): void {
     const fields: Row = [];
-    if (!this.lineSpecial) this.splitPlain(a, b, fields, Infinity);
-    else if (this.csv) this.splitCsv(a, b, fields, Infinity);
-    else this.splitText(a, b, fields, Infinity);
+    if (!this.lineSpecial) this.splitPlain(s, a, b, fields, Infinity);
+    else if (this.csv) this.splitCsv(s, a, b, fields, Infinity);
+    else this.splitText(s, a, b, fields, Infinity);
     const names = this.names;
     if (fields.length !== names.length) {
       throw new PgError({
@@ -450,8 +473,7 @@ export class CopyLineParser {
   }
 
   /** A line without escapes or quotes: fields are the text between delimiters, as is. */
-  private splitPlain(a: number, b: number, row: Row, max: number): void {
-    const s = this.s;
+  private splitPlain(s: string, a: number, b: number, row: Row, max: number): void {
     const nul = this.nullString;
     const nulLength = nul.length;
     let start = a;
@@ -471,8 +493,7 @@ export class CopyLineParser {
    * taken literally. NULL is decided on the raw text (so `\\N` is the string \N), before the
    * escapes are checked for producing valid UTF-8, as PostgreSQL does.
    */
-  private splitText(a: number, b: number, row: Row, max: number): void {
-    const s = this.s;
+  private splitText(s: string, a: number, b: number, row: Row, max: number): void {
     const delimiter = this.delimiterCode;
     const nul = this.nullString;
     let k = a;
@@ -566,8 +587,7 @@ export class CopyLineParser {
    * character makes a following quote or escape literal. Quoted and unquoted parts join into one
    * value (`a"b,c"d` is `ab,cd`). Only an unquoted raw value equal to the NULL string is NULL.
    */
-  private splitCsv(a: number, b: number, row: Row, max: number): void {
-    const s = this.s;
+  private splitCsv(s: string, a: number, b: number, row: Row, max: number): void {
     const delimiter = this.delimiterCode;
     const quote = this.quoteCode;
     const escape = this.escapeCode < 0 ? quote : this.escapeCode;

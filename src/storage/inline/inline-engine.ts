@@ -58,8 +58,10 @@ export class InlineEngine {
       if (this.notifications.length) outcome.notifications = this.notifications;
       return outcome;
     } catch (err) {
-      if (this.watchdog.fired(this.generation) && (err instanceof OverBudget || (err as { code?: string }).code === 'SQLITE_INTERRUPT')) {
-        this.rememberHeavy(job.sql);
+      // Only the watchdog interrupts this connection (a cancel cannot arrive while the event loop
+      // is here), but it can be late and hit the next statement: any interrupt means "rerun".
+      if (err instanceof OverBudget || (err as { code?: string }).code === 'SQLITE_INTERRUPT') {
+        if (this.watchdog.fired(this.generation)) this.rememberHeavy(job.sql);
         return undefined;
       }
       throw sqliteErrorToPgError(err);

@@ -9,7 +9,7 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { registerSessionFunctions } from '../../catalog/session-functions.js';
 import { installCatalog } from '../../catalog/install-catalog.js';
-import type { EngineRequest, EngineResponse, SessionContext, StatementJob, StatementResult } from '../engine-messages.js';
+import type { EngineRequest, EngineResponse, OutputColumn, SessionContext, StatementJob, StatementResult } from '../engine-messages.js';
 import { openConnection } from '../open-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { CancelSlots } from '../cancel-slots.js';
@@ -54,6 +54,23 @@ function isInterrupt(err: unknown): boolean {
   return (err as { code?: unknown })?.code === 'SQLITE_INTERRUPT';
 }
 
+/** Chunks a streamed result may have in flight before the worker waits for the client to read. */
+const MAX_CHUNKS_IN_FLIGHT = 4;
+/** Set when the running job has sent part of its result (it can then no longer be rerun). */
+let streamedPart = false;
+
+/**
+ * Posts part of a streamed result, then waits while the client is behind: memory stays bounded
+ * by a few chunks whatever the result size, and a cancel still gets through while waiting.
+ */
+function sendChunk(jobId: number, columns: OutputColumn[] | undefined, rows: Uint8Array): void {
+  const response: EngineResponse = { type: 'chunk', id: jobId, columns, rows };
+  port.postMessage(response, [rows.buffer as ArrayBuffer]);
+  streamedPart = true;
+  cancel.chunkSent();
+  while (!cancel.waitForRoom(MAX_CHUNKS_IN_FLIGHT, 50)) checkCancelled();
+}
+
 /** Runs a job under its id; an interrupt meant for another job (a race with cancel) reruns it. */
 function execJob(jobId: number, job: StatementJob, inBatch = false): StatementResult {
   cancel.begin(jobId);
@@ -64,13 +81,15 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
       if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
       try {
         notifications = [];
-        const outcome = runStatement(cache!, job);
+        streamedPart = false;
+        cancel.resetChunks();
+        const outcome = runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined);
         if (notifications.length) outcome.notifications = notifications;
         return { ok: true, outcome };
       } catch (err) {
         if (isInterrupt(err) && !cancel.isCancelled(jobId)) {
           // Meant for a job that had just finished; a read outside a transaction is safe to rerun.
-          if (!inBatch && !db!.inTransaction) continue;
+          if (!inBatch && !db!.inTransaction && !streamedPart) continue;
           return { ok: false, error: serializeError(err) };
         }
         if (isInterrupt(err)) return { ok: false, error: { ...serializeError(cancelledError()), sqliteCode: 'SQLITE_INTERRUPT' } };

@@ -45,8 +45,14 @@ function columnsFor(stmt: Database.Statement, job: StatementJob, firstRow: Sqlit
   return columns;
 }
 
+/** Receives the rows of a streamed result as they are encoded. */
+export type ChunkSink = (columns: OutputColumn[] | undefined, rows: Uint8Array) => void;
+
+/** Size at which a streamed result hands over a chunk. */
+const CHUNK_BYTES = 256 * 1024;
+
 /** Runs one statement on this worker's connection and encodes its rows as DataRow messages. */
-export function runStatement(cache: StatementCache, job: StatementJob): StatementOutcome {
+export function runStatement(cache: StatementCache, job: StatementJob, sink?: ChunkSink): StatementOutcome {
   const stmt = cache.get(job.sql);
   if (job.paramRows) {
     let changes = 0;
@@ -68,6 +74,8 @@ export function runStatement(cache: StatementCache, job: StatementJob): Statemen
   const encoder = job.copyOut ? new CopyEncoder(columns, job.copyOut, ctx, writer) : new RowEncoder(columns, job.resultFormats, ctx, writer);
   const limit = job.maxRows && job.maxRows > 0 ? job.maxRows : Infinity;
   let suspended = false;
+  const streaming = sink && job.stream && limit === Infinity;
+  let columnsSent = false;
   try {
     while (!first.done) {
       if (encoder.rowCount >= limit) {
@@ -75,6 +83,10 @@ export function runStatement(cache: StatementCache, job: StatementJob): Statemen
         break;
       }
       encoder.add(first.value);
+      if (streaming && writer.length >= CHUNK_BYTES) {
+        sink(columnsSent ? undefined : columns, writer.take());
+        columnsSent = true;
+      }
       first = iterator.next();
     }
   } finally {
