@@ -1,6 +1,6 @@
 import { pgbenchTps } from '../lib/pgbench.js';
 import type { Measurement, Metric, RunContext, Scenario, TargetName } from '../lib/types.js';
-import { ensurePgbenchTables, PGBENCH_SCALE } from './pgbench-setup.js';
+import { ensurePgbenchTables, PGBENCH_SCALE } from '../lib/pgbench-tables.js';
 
 /** 1 client shows per-statement cost; 8 clients over 2 pgbench threads show how reads scale. */
 const RUNS = [

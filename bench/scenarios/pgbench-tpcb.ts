@@ -1,6 +1,6 @@
 import { pgbenchTps } from '../lib/pgbench.js';
 import type { Measurement, Metric, RunContext, Scenario, TargetName } from '../lib/types.js';
-import { ensurePgbenchTables, PGBENCH_SCALE } from './pgbench-setup.js';
+import { ensurePgbenchTables, PGBENCH_SCALE } from '../lib/pgbench-tables.js';
 
 /** 4 clients at scale 1 contend on a single branch row, as TPC-B at scale 1 always does. */
 const RUNS = [

@@ -8,11 +8,11 @@ import { pgTypeColumns, pgTypeRows } from './pg-type-rows.js';
  */
 export function installCatalog(db: Database.Database): void {
   db.exec("ATTACH DATABASE ':memory:' AS pg_catalog");
-  db.exec(`CREATE TABLE pg_catalog.pg_type (${pgTypeColumns.join(', ')})`);
+  db.exec(`CREATE TABLE pg_catalog.pg_type (${pgTypeColumns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
   const insert = db.prepare(`INSERT INTO pg_catalog.pg_type VALUES (${pgTypeColumns.map(() => '?').join(', ')})`);
   db.transaction(() => {
     for (const row of pgTypeRows()) insert.run(...row);
   })();
-  db.exec(`CREATE TABLE pg_catalog.pg_namespace (oid, nspname, nspowner, nspacl);
+  db.exec(`CREATE TABLE pg_catalog.pg_namespace (oid oid, nspname name, nspowner oid, nspacl text);
     INSERT INTO pg_catalog.pg_namespace VALUES (11, 'pg_catalog', 10, NULL), (2200, 'public', 10, NULL), (13000, 'information_schema', 10, NULL);`);
 }

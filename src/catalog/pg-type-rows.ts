@@ -5,12 +5,16 @@ import { allTypeInfos, type TypeInfo } from '../protocol/types/oids.js';
  * order (the subset of columns drivers read at connect time: node-postgres, postgres.js, pgjdbc).
  * The catalog issue extends this into the full catalog.
  */
-export const pgTypeColumns = [
-  'oid', 'typname', 'typnamespace', 'typowner', 'typlen', 'typbyval', 'typtype', 'typcategory',
-  'typispreferred', 'typisdefined', 'typdelim', 'typrelid', 'typsubscript', 'typelem', 'typarray',
-  'typinput', 'typoutput', 'typreceive', 'typsend', 'typmodin', 'typmodout', 'typanalyze', 'typalign',
-  'typstorage', 'typnotnull', 'typbasetype', 'typtypmod', 'typndims', 'typcollation', 'typdefault',
-] as const;
+/** Column name and PostgreSQL type, in pg_type's order; the types become SQLite declared types. */
+export const pgTypeColumns: ReadonlyArray<[name: string, type: string]> = [
+  ['oid', 'oid'], ['typname', 'name'], ['typnamespace', 'oid'], ['typowner', 'oid'], ['typlen', 'int2'],
+  ['typbyval', 'bool'], ['typtype', '"char"'], ['typcategory', '"char"'], ['typispreferred', 'bool'],
+  ['typisdefined', 'bool'], ['typdelim', '"char"'], ['typrelid', 'oid'], ['typsubscript', 'regproc'],
+  ['typelem', 'oid'], ['typarray', 'oid'], ['typinput', 'regproc'], ['typoutput', 'regproc'],
+  ['typreceive', 'regproc'], ['typsend', 'regproc'], ['typmodin', 'regproc'], ['typmodout', 'regproc'],
+  ['typanalyze', 'regproc'], ['typalign', '"char"'], ['typstorage', '"char"'], ['typnotnull', 'bool'],
+  ['typbasetype', 'oid'], ['typtypmod', 'int4'], ['typndims', 'int4'], ['typcollation', 'oid'], ['typdefault', 'text'],
+];
 
 const PG_CATALOG_NAMESPACE = 11;
 const BOOTSTRAP_SUPERUSER = 10;

@@ -38,6 +38,9 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   });
   db.function('current_database', { deterministic: false }, () => host.context().database);
   db.function('current_schema', { deterministic: false }, () => 'public');
+  // The schemas on the search path, as a JSON array (this server's array storage).
+  db.function('current_schemas', { deterministic: false }, (includeImplicit: unknown) =>
+    JSON.stringify(includeImplicit === 1n || includeImplicit === 1 ? ['pg_catalog', 'public'] : ['public']));
   db.function('pgsqlite_current_user', { deterministic: false }, () => host.context().user);
   db.function('pg_backend_pid', { deterministic: false }, () => host.context().processId);
   db.function('pgsqlite_transaction_start', { deterministic: false }, () => host.transactionStart());

@@ -60,6 +60,7 @@ export function inferExpressionType(expr: AstNode | undefined): number | null {
       return BOOL;
     case 'A_Expr':
       if (node.kind === 'AEXPR_OP' && comparisonOperators.has(names(node.name)[0])) return BOOL;
+      if (node.kind === 'AEXPR_OP_ANY' || node.kind === 'AEXPR_OP_ALL') return BOOL;
       if (node.kind === 'AEXPR_IN' || node.kind === 'AEXPR_LIKE' || node.kind === 'AEXPR_ILIKE' || node.kind === 'AEXPR_BETWEEN' || node.kind === 'AEXPR_DISTINCT' || node.kind === 'AEXPR_NOT_DISTINCT') return BOOL;
       if (node.kind === 'AEXPR_OP' && names(node.name)[0] === '||') return TEXT;
       return null;

@@ -65,6 +65,8 @@ export class CopyLineParser {
   private eol = EOL_UNKNOWN;
   /** Length of the terminator after the line end that findLineEnd returned. */
   private termLen = 0;
+  /** Where the `\.` end-of-data marker starts, once findLineEnd returned END_OF_DATA. */
+  private markerAt = 0;
 
   // State of the current, possibly incomplete, line.
   /** The line holds a backslash (text) or a quote (CSV), so fields need the per-character pass. */
@@ -136,7 +138,7 @@ export class CopyLineParser {
       this.lineNumber += 1 + this.embedded;
       if (end === END_OF_DATA) {
         // Text format allows `\.` after data on the same line; that data is still a row.
-        if (this.termLen > this.lineStart || this.parts.length > 0) this.completeLine(this.termLen, rows);
+        if (this.markerAt > this.lineStart || this.parts.length > 0) this.completeLine(this.markerAt, rows);
         this.finished = true;
         this.s = '';
         return rows;
@@ -364,7 +366,7 @@ export class CopyLineParser {
   /**
    * `\.` at `at`: the end-of-data marker when a newline of the data's style follows. In text format
    * anything else after `\.` is an error; in CSV `\.` can be data, so it is then just data.
-   * Returns END_OF_DATA (termLen = where the line's data ends), NOT_MARKER or NEED_MORE.
+   * Returns END_OF_DATA (setting markerAt), NOT_MARKER or NEED_MORE.
    */
   private endOfDataMarker(at: number, final: boolean): number {
     const s = this.s;
@@ -392,7 +394,7 @@ export class CopyLineParser {
     if ((this.eol === EOL_NL && c !== LF) || (this.eol === EOL_CRNL && c !== LF) || (this.eol === EOL_CR && c !== CR)) {
       throw this.fail('end-of-copy marker does not match previous newline style');
     }
-    this.termLen = at;
+    this.markerAt = at;
     return END_OF_DATA;
   }
 

@@ -39,7 +39,8 @@ export function expression(st: TranslationState, node: Node, required: number = 
     case 'CollateClause': return collateExpression(st, nodeBody(node, 'CollateClause'), required);
     case 'SQLValueFunction': return sqlValueFunction(st, nodeBody(node, 'SQLValueFunction'));
     case 'RowExpr': return rowExpression(st, nodeBody(node, 'RowExpr'));
-    case 'A_ArrayExpr': return unsupported(st, 'ARRAY[…]', nodeBody(node, 'A_ArrayExpr').location);
+    // Arrays are stored as JSON arrays (see protocol/types/storage.ts).
+    case 'A_ArrayExpr': return 'json_array(' + expressionList(st, nodeBody(node, 'A_ArrayExpr').elements) + ')';
     case 'A_Indirection': return unsupported(st, 'subscripting or field selection', locationOf(nodeBody(node, 'A_Indirection').arg));
     case 'SetToDefault': return unsupported(st, 'DEFAULT in this position', nodeBody(node, 'SetToDefault').location);
     case 'GroupingFunc': return unsupported(st, 'GROUPING()', nodeBody(node, 'GroupingFunc').location);

@@ -48,7 +48,7 @@ export function operatorExpression(st: TranslationState, node: A_Expr, required:
       return plainOperator(st, node, required);
     case 'AEXPR_OP_ANY':
     case 'AEXPR_OP_ALL':
-      return unsupported(st, `${operatorName(st, node)} ${node.kind === 'AEXPR_OP_ANY' ? 'ANY' : 'ALL'} (array)`, node.location);
+      return quantifiedArray(st, node, required);
     case 'AEXPR_DISTINCT':
       // SQLite's IS / IS NOT are exactly IS [NOT] DISTINCT FROM: NULL-safe (in)equality.
       return infix(st, node.lexpr, ' IS NOT ', node.rexpr, Prec.Equality, true, required);
@@ -74,6 +74,21 @@ export function operatorExpression(st: TranslationState, node: A_Expr, required:
     default:
       return unsupported(st, `operator kind ${String(node.kind)}`, node.location);
   }
+}
+
+/**
+ * `x = ANY(array)` and `x <> ALL(array)`: arrays are stored as JSON arrays, so membership is an
+ * IN over json_each. Other operators with ANY/ALL need the dialect issue's array support.
+ */
+function quantifiedArray(st: TranslationState, node: A_Expr, required: number): string {
+  const op = operatorName(st, node);
+  const any = node.kind === 'AEXPR_OP_ANY';
+  if (!((any && op === '=') || (!any && (op === '<>' || op === '!=')))) {
+    return unsupported(st, `${op} ${any ? 'ANY' : 'ALL'} (array)`, node.location);
+  }
+  const text = expression(st, node.lexpr!, Prec.Comparison + 1) + (any ? ' IN ' : ' NOT IN ') +
+    '(SELECT value FROM json_each(' + expression(st, node.rexpr!) + '))';
+  return fitPrecedence(text, Prec.Equality, required);
 }
 
 /** The operator symbol; OPERATOR(pg_catalog.+) is the built-in, any other schema is not ours. */

@@ -18,6 +18,9 @@ const baseTypes: Record<string, [number, number]> = {
   bytea: [17, 1001], blob: [17, 1001],
   char: [1042, 1014], character: [1042, 1014], bpchar: [1042, 1014],
   name: [19, 1003],
+  // The catalog's one-byte "char" (quoted), unlike char(n) which is bpchar.
+  '"char"': [18, 1002],
+  regproc: [24, 1008],
   int8: [20, 1016], bigint: [20, 1016], bigserial: [20, 1016], serial8: [20, 1016],
   int2: [21, 1005], smallint: [21, 1005], smallserial: [21, 1005], serial2: [21, 1005],
   int4: [23, 1007], int: [23, 1007], integer: [23, 1007], serial: [23, 1007], serial4: [23, 1007],

@@ -53,6 +53,8 @@ const CHUNK_BYTES = 256 * 1024;
 
 /** Runs one statement on this worker's connection and encodes its rows as DataRow messages. */
 export function runStatement(cache: StatementCache, job: StatementJob, sink?: ChunkSink): StatementOutcome {
+  // Rows of a statement that failed or was interrupted part-way must not leak into this one.
+  if (writer.length > 0) writer.take();
   const stmt = cache.get(job.sql);
   if (job.paramRows) {
     let changes = 0;

@@ -1,5 +1,5 @@
-import { pgbenchInit } from '../lib/pgbench.js';
-import type { RunContext, ServerTargetName } from '../lib/types.js';
+import { pgbenchInit } from './pgbench.js';
+import type { RunContext, ServerTargetName } from './types.js';
 
 /**
  * Both pgbench scenarios use the same scale-1 tables (100 000 accounts), initialised once
