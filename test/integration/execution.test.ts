@@ -141,3 +141,19 @@ describe('execution: long statements, cancel, timeouts', () => {
     assert.ok(!received.some((n) => n.payload === 'after-unlisten'));
   });
 });
+
+describe('inline reads under the watchdog', () => {
+  it('a read that outruns the inline budget reruns in a worker, with no stray rows in the next result', async () => {
+    // A 1 ms budget: the 200k-row query below is interrupted inline and must rerun in a worker.
+    await using t = await startTestServer({ inlineBudgetMs: 1 });
+    const client = await t.connect();
+    const big = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT x FROM c';
+    for (let round = 0; round < 3; round++) {
+      const result = await client.query(big);
+      assert.equal(result.rowCount, 200000);
+      assert.equal(result.rows[199999].x, '200000');
+      const next = await client.query('SELECT 1 AS a, 2 AS b');
+      assert.deepEqual(next.rows, [{ a: 1, b: 2 }]);
+    }
+  });
+});
