@@ -15,6 +15,8 @@ export interface PgErrorFields {
   column?: string;
   constraint?: string;
   dataType?: string;
+  /** Context of the error (the CONTEXT line psql prints), e.g. "COPY t, line 3". */
+  where?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export class PgError extends Error {
   readonly column?: string;
   readonly constraint?: string;
   readonly dataType?: string;
+  readonly where?: string;
 
   constructor(fields: PgErrorFields, options?: { cause?: unknown }) {
     super(fields.message, options);
@@ -46,6 +49,7 @@ export class PgError extends Error {
     this.column = fields.column;
     this.constraint = fields.constraint;
     this.dataType = fields.dataType;
+    this.where = fields.where;
   }
 
   /** The same error with a position (used when a statement's offset in a multi-statement string is known). */
@@ -57,7 +61,7 @@ export class PgError extends Error {
     return {
       severity: this.severity, code: this.code, message: this.message, detail: this.detail,
       hint: this.hint, position: this.position, schema: this.schema, table: this.table,
-      column: this.column, constraint: this.constraint, dataType: this.dataType,
+      column: this.column, constraint: this.constraint, dataType: this.dataType, where: this.where,
     };
   }
 }

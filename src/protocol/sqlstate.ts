@@ -69,6 +69,7 @@ export const SqlState = {
   datatypeMismatch: '42804',
   indeterminateDatatype: '42P18',
   invalidName: '42602',
+  invalidColumnReference: '42P10',
   nameTooLong: '42622',
   tooManyConnections: '53300',
   diskFull: '53100',

@@ -76,7 +76,7 @@ describe('COPY', () => {
   it('a bad row fails the whole COPY with 22P02 and nothing is kept', async () => {
     await client.query('CREATE TABLE strict_t (n integer)');
     const stream = client.query(copyFrom('COPY strict_t FROM STDIN'));
-    await assert.rejects(pipeline(Readable.from(['1\n2\nnot a number\n4\n']), stream), (err: pg.DatabaseError) => err.code === '22P02');
+    await assert.rejects(pipeline(Readable.from(['1\n2\nnot a number\n4\n']), stream), (err: pg.DatabaseError) => err.code === '22P02' && err.where === 'COPY strict_t, line 3');
     assert.equal((await client.query('SELECT count(*) AS n FROM strict_t')).rows[0].n, '0');
     assert.equal((await client.query('SELECT 1 AS ok')).rows[0].ok, 1);
   });

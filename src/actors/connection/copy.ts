@@ -51,7 +51,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const session = conn.session;
   const { columns } = await describeTarget(conn, node);
   const names = columns.map((c) => c.name);
-  const options = readCopyOptions(node.options, names);
+  const options = readCopyOptions(node.options, names, true);
   const insertSql = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map((_, i) => `?${i + 1}`).join(', ')})`;
 
   const ownTransaction = !session.txn;
@@ -75,10 +75,14 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   let batch: SqliteValue[][] = [];
   let total = 0;
   let failure: unknown;
+  let failedLine = 0;
   const convert = (rows: (string | null)[][]) => {
-    for (const row of rows) {
+    rows.forEach((row, index) => {
+      // The parser reports the last line it read; earlier rows of this push came before it.
+      failedLine = parser.lineNumber - (rows.length - 1 - index);
       batch.push(row.map((value, i) => (value === null ? null : decodeText(oids[i], value, ctx))));
-    }
+    });
+    failedLine = 0;
   };
   const flushBatch = async () => {
     if (batch.length === 0) return;
@@ -109,7 +113,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
         }
       } catch (err) {
         const pg = toPgError(err);
-        failure = new PgError({ ...pg.fields(), detail: pg.detail ?? `COPY ${node.relation.relname}, line ${parser.lineNumber}` });
+        failure = new PgError({ ...pg.fields(), where: `COPY ${node.relation.relname}, line ${failedLine || parser.lineNumber}` });
       }
     }
   } catch (err) {
@@ -148,7 +152,7 @@ async function copyOut(conn: ClientConnection, node: AstNode): Promise<void> {
   }
   const described = session.txn?.lease ? await session.txn.lease.describe(selectSql, typeHints) : await session.db.describe(selectSql, typeHints);
   const names = (described.columns ?? []).map((c) => c.name);
-  const options: CopyFormatOptions = readCopyOptions(node.options, names);
+  const options: CopyFormatOptions = readCopyOptions(node.options, names, false);
   // CopyOutResponse goes first; rows follow as the engine produces them, bounded by the socket.
   let started = false;
   const start = () => {

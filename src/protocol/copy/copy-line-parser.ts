@@ -1,12 +1,14 @@
 import { PgError } from '../pg-error.js';
 import { SqlState } from '../sqlstate.js';
 import type { CopyFormatOptions } from './copy-options.js';
-import { Utf8ChunkDecoder, decodeUtf8Strict } from './utf8-input.js';
+import { CopyFieldSplitter, extraDataError, indexOrEnd } from './copy-field-splitter.js';
+import { Utf8ChunkDecoder } from './utf8-input.js';
 
 /**
  * COPY FROM data (text or CSV) to rows of text values, fed chunk by chunk as CopyData messages
  * arrive. Follows PostgreSQL 15's copyfromparse.c: the same escapes, NULL rules, end-of-data
- * marker, line-ending checks, error messages and line numbering.
+ * marker, line-ending checks, error messages and line numbering. This file finds the lines;
+ * copy-field-splitter.ts cuts them into values.
  *
  * Work happens on decoded strings. Finding line ends and delimiters uses indexOf with cached
  * "next occurrence" positions, so each character is looked at a bounded number of times however
@@ -41,9 +43,7 @@ export class CopyLineParser {
   lineNumber = 0;
 
   private readonly csv: boolean;
-  private readonly delimiter: string;
   private readonly nullString: string;
-  private readonly delimiterCode: number;
   private readonly quoteCode: number;
   private readonly escapeCode: number;
   private readonly quote: string;
@@ -53,6 +53,7 @@ export class CopyLineParser {
   private readonly headerMatch: boolean;
   private headerPending: boolean;
   private readonly input = new Utf8ChunkDecoder();
+  private readonly fields: CopyFieldSplitter;
   private finished = false;
 
   /** Decoded text not yet consumed; `lineStart` is where the current line begins in it. */
@@ -81,12 +82,9 @@ export class CopyLineParser {
   private nextCr = -1;
   private nextBackslash = -1;
   private nextQuote = -1;
-  private nextDelimiter = -1;
 
   constructor(options: CopyFormatOptions, columnNames: string[]) {
     this.csv = options.format === 'csv';
-    this.delimiter = options.delimiter;
-    this.delimiterCode = options.delimiter.charCodeAt(0);
     this.nullString = options.null;
     this.quote = this.csv ? options.quote : '';
     this.quoteCode = this.csv ? options.quote.charCodeAt(0) : -1;
@@ -95,6 +93,7 @@ export class CopyLineParser {
     this.names = columnNames;
     this.forceNotNull = this.csv ? columnFlags(columnNames, options.forceNotNull) : null;
     this.forceNull = this.csv ? columnFlags(columnNames, options.forceNull) : null;
+    this.fields = new CopyFieldSplitter(options);
     this.headerPending = options.header;
     this.headerMatch = options.header && options.headerMatch === true;
   }
@@ -169,13 +168,13 @@ export class CopyLineParser {
     const line = this.parts.join('') + this.s.slice(this.lineStart, end);
     this.parts = [];
     // The delimiter position cache belongs to s, not to this joined copy.
-    this.nextDelimiter = -1;
+    this.fields.nextDelimiter = -1;
     this.processLine(line, 0, line.length, rows);
-    this.nextDelimiter = -1;
+    this.fields.nextDelimiter = -1;
   }
 
   private forgetPositions(): void {
-    this.nextLf = this.nextCr = this.nextBackslash = this.nextQuote = this.nextDelimiter = -1;
+    this.nextLf = this.nextCr = this.nextBackslash = this.nextQuote = this.fields.nextDelimiter = -1;
   }
 
   // ---- Finding line ends -------------------------------------------------------------------
@@ -411,22 +410,18 @@ export class CopyLineParser {
     const row: Row = [];
     if (count === 0) {
       // A table without columns takes empty lines only.
-      if (b > a) throw this.extraData();
+      if (b > a) throw extraDataError();
       rows.push(row);
       return;
     }
-    if (!this.lineSpecial) this.splitPlain(s, a, b, row, count);
-    else if (this.csv) this.splitCsv(s, a, b, row, count);
-    else this.splitText(s, a, b, row, count);
+    if (!this.lineSpecial) this.fields.plain(s, a, b, row, count);
+    else if (this.csv) this.fields.csv(s, a, b, row, count);
+    else this.fields.text(s, a, b, row, count);
     if (row.length < count) {
       throw new PgError({ code: SqlState.badCopyFileFormat, message: `missing data for column "${names[row.length]}"` });
     }
     if (this.csv) this.applyForceOptions(row);
     rows.push(row);
-  }
-
-  private extraData(): PgError {
-    return new PgError({ code: SqlState.badCopyFileFormat, message: 'extra data after last expected column' });
   }
 
   /** FORCE_NOT_NULL reads NULL as the NULL string; FORCE_NULL reads a quoted NULL string as NULL. */
@@ -447,9 +442,9 @@ export class CopyLineParser {
   /** HEADER MATCH: the header line must list the COPY's columns, in order, by exact name. */
   private checkHeader(s: string, a: number, b: number): void {
     const fields: Row = [];
-    if (!this.lineSpecial) this.splitPlain(s, a, b, fields, Infinity);
-    else if (this.csv) this.splitCsv(s, a, b, fields, Infinity);
-    else this.splitText(s, a, b, fields, Infinity);
+    if (!this.lineSpecial) this.fields.plain(s, a, b, fields, Infinity);
+    else if (this.csv) this.fields.csv(s, a, b, fields, Infinity);
+    else this.fields.text(s, a, b, fields, Infinity);
     const names = this.names;
     if (fields.length !== names.length) {
       throw new PgError({
@@ -474,176 +469,6 @@ export class CopyLineParser {
     }
   }
 
-  /** A line without escapes or quotes: fields are the text between delimiters, as is. */
-  private splitPlain(s: string, a: number, b: number, row: Row, max: number): void {
-    const nul = this.nullString;
-    const nulLength = nul.length;
-    let start = a;
-    for (;;) {
-      let d = this.nextDelimiter;
-      if (d < start) d = this.nextDelimiter = indexOrEnd(s, this.delimiter, start);
-      const end = d < b ? d : b;
-      if (row.length === max) throw this.extraData();
-      row.push(end - start === nulLength && s.startsWith(nul, start) ? null : s.slice(start, end));
-      if (end === b) return;
-      start = end + 1;
-    }
-  }
-
-  /**
-   * Text format with backslashes: \b \f \n \r \t \v, \ooo octal and \xhh hex bytes, anything else
-   * taken literally. NULL is decided on the raw text (so `\\N` is the string \N), before the
-   * escapes are checked for producing valid UTF-8, as PostgreSQL does.
-   */
-  private splitText(s: string, a: number, b: number, row: Row, max: number): void {
-    const delimiter = this.delimiterCode;
-    const nul = this.nullString;
-    let k = a;
-    for (;;) {
-      const fieldStart = k;
-      let out = '';
-      // Escapes that produce bytes (\xc3\xa9) switch the field to bytes, decoded at its end.
-      let bytes: number[] | null = null;
-      let run = k;
-      let rawEnd = -1;
-      let foundDelimiter = false;
-      while (k < b) {
-        const c = s.charCodeAt(k);
-        if (c === delimiter) {
-          foundDelimiter = true;
-          break;
-        }
-        if (c !== BACKSLASH) {
-          k++;
-          continue;
-        }
-        if (k + 1 >= b) {
-          // A lone backslash at the very end of the data is dropped.
-          rawEnd = k;
-          break;
-        }
-        if (bytes) pushUtf8(bytes, s.slice(run, k));
-        else out += s.slice(run, k);
-        const e = s.charCodeAt(k + 1);
-        k += 2;
-        let byte = -1;
-        let ch = '';
-        if (e >= 48 && e <= 55) {
-          // Up to three octal digits; like PostgreSQL, \777 keeps only the low byte.
-          byte = e - 48;
-          if (k < b && isOctal(s.charCodeAt(k))) {
-            byte = byte * 8 + s.charCodeAt(k++) - 48;
-            if (k < b && isOctal(s.charCodeAt(k))) byte = byte * 8 + s.charCodeAt(k++) - 48;
-          }
-          byte &= 0xff;
-        } else if (e === 120 /* x */ && k < b && hexValue(s.charCodeAt(k)) >= 0) {
-          byte = hexValue(s.charCodeAt(k++));
-          if (k < b && hexValue(s.charCodeAt(k)) >= 0) byte = byte * 16 + hexValue(s.charCodeAt(k++));
-        } else {
-          switch (e) {
-            case 98: ch = '\b'; break;
-            case 102: ch = '\f'; break;
-            case 110: ch = '\n'; break;
-            case 114: ch = '\r'; break;
-            case 116: ch = '\t'; break;
-            case 118: ch = '\v'; break;
-            default: {
-              // Taken literally; an astral character is two UTF-16 units, kept together for pushUtf8.
-              const unit = s.charCodeAt(k - 1);
-              if (unit >= 0xd800 && unit <= 0xdbff && k < b) ch = s.slice(k - 1, ++k);
-              else ch = s[k - 1];
-            }
-          }
-        }
-        if (byte >= 0) {
-          if (byte === 0 || byte >= 0x80) {
-            if (!bytes) {
-              bytes = [];
-              pushUtf8(bytes, out);
-              out = '';
-            }
-            bytes.push(byte);
-          } else if (bytes) bytes.push(byte);
-          else out += String.fromCharCode(byte);
-        } else if (bytes) pushUtf8(bytes, ch);
-        else out += ch;
-        run = k;
-      }
-      const end = rawEnd >= 0 ? rawEnd : k;
-      if (row.length === max) throw this.extraData();
-      if (end - fieldStart === nul.length && s.startsWith(nul, fieldStart)) {
-        row.push(null);
-      } else if (bytes) {
-        pushUtf8(bytes, s.slice(run, end));
-        row.push(decodeUtf8Strict(Buffer.from(bytes)));
-      } else {
-        row.push(out + s.slice(run, end));
-      }
-      if (!foundDelimiter) return;
-      k++;
-    }
-  }
-
-  /**
-   * CSV with quotes: quoted parts may hold delimiters and newlines; inside them the escape
-   * character makes a following quote or escape literal. Quoted and unquoted parts join into one
-   * value (`a"b,c"d` is `ab,cd`). Only an unquoted raw value equal to the NULL string is NULL.
-   */
-  private splitCsv(s: string, a: number, b: number, row: Row, max: number): void {
-    const delimiter = this.delimiterCode;
-    const quote = this.quoteCode;
-    const escape = this.escapeCode < 0 ? quote : this.escapeCode;
-    const nul = this.nullString;
-    let k = a;
-    for (;;) {
-      const fieldStart = k;
-      let out = '';
-      let sawQuote = false;
-      let foundDelimiter = false;
-      for (;;) {
-        let run = k;
-        while (k < b) {
-          const c = s.charCodeAt(k);
-          if (c === delimiter || c === quote) break;
-          k++;
-        }
-        out += s.slice(run, k);
-        if (k >= b) break;
-        if (s.charCodeAt(k) === delimiter) {
-          foundDelimiter = true;
-          break;
-        }
-        sawQuote = true;
-        k++;
-        run = k;
-        for (;;) {
-          if (k >= b) {
-            // Not reached through findCsvLineEnd, which never ends a line inside quotes.
-            throw new PgError({ code: SqlState.badCopyFileFormat, message: 'unterminated CSV quoted field' });
-          }
-          const c = s.charCodeAt(k);
-          if (c === escape && k + 1 < b) {
-            const next = s.charCodeAt(k + 1);
-            if (next === escape || next === quote) {
-              out += s.slice(run, k);
-              run = k + 1; // the escaped character starts the next run
-              k += 2;
-              continue;
-            }
-          }
-          if (c === quote) break;
-          k++;
-        }
-        out += s.slice(run, k);
-        k++;
-      }
-      if (row.length === max) throw this.extraData();
-      row.push(!sawQuote && k - fieldStart === nul.length && s.startsWith(nul, fieldStart) ? null : out);
-      if (!foundDelimiter) return;
-      k++;
-    }
-  }
-
   // ---- Errors ------------------------------------------------------------------------------
 
   /** An error in the line still being read: lineNumber becomes that line's number. */
@@ -660,25 +485,9 @@ export class CopyLineParser {
   }
 }
 
-function indexOrEnd(s: string, search: string, from: number): number {
-  const at = s.indexOf(search, from);
-  return at < 0 ? s.length : at;
-}
 
-function isOctal(c: number): boolean {
-  return c >= 48 && c <= 55;
-}
 
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
-}
 
-function pushUtf8(bytes: number[], text: string): void {
-  for (const b of Buffer.from(text, 'utf8')) bytes.push(b);
-}
 
 /** Per column: whether it is named in a FORCE_NOT_NULL / FORCE_NULL list; null when none is. */
 function columnFlags(columns: string[], names: string[]): boolean[] | null {

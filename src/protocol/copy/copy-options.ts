@@ -34,7 +34,7 @@ export interface CopyOptionNode {
 }
 
 // invalid_column_reference; not (yet) in sqlstate.ts, which this module may not edit.
-const invalidColumnReference = '42P10' as SqlStateCode;
+const invalidColumnReference = SqlState.invalidColumnReference;
 
 const textDefaults = { delimiter: '\t', null: '\\N' };
 const csvDefaults = { delimiter: ',', null: '', quote: '"' };
