@@ -1,6 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
 
 describe('node-postgres against pgsqlite', () => {
@@ -94,5 +95,43 @@ describe('node-postgres against pgsqlite', () => {
     assert.deepEqual(iso.rows, [{ transaction_isolation: 'read committed' }]);
     await client.query("SET application_name = 'tests'");
     assert.equal((await client.query('SHOW application_name')).rows[0].application_name, 'tests');
+  });
+
+  it('Execute with a row limit suspends the portal (pg-cursor reads in batches)', async () => {
+    await client.query('CREATE TABLE seq (n integer)');
+    await client.query('INSERT INTO seq WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 25) SELECT x FROM c');
+    await client.query('BEGIN');
+    const cursor = client.query(new Cursor('SELECT n FROM seq WHERE n > $1 ORDER BY n', [0]));
+    const batches: number[][] = [];
+    for (;;) {
+      const rows = await cursor.read(10);
+      if (rows.length === 0) break;
+      batches.push(rows.map((r: { n: number }) => r.n));
+    }
+    await cursor.close();
+    await client.query('COMMIT');
+    assert.deepEqual(batches.map((b) => b.length), [10, 10, 5]);
+    assert.deepEqual(batches.flat(), Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+
+  it('accepts isolation-level syntax and SET TRANSACTION', async () => {
+    await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+    await client.query('SET TRANSACTION READ ONLY');
+    await client.query('COMMIT');
+    await client.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ WRITE');
+    await client.query('ROLLBACK');
+    const tag = await client.query('BEGIN');
+    assert.equal(tag.command, 'BEGIN');
+    await client.query('END');
+  });
+
+  it('warns on COMMIT outside a transaction, as PostgreSQL does', async () => {
+    const notices: pg.NoticeMessage[] = [];
+    const onNotice = (n: pg.NoticeMessage) => notices.push(n);
+    client.on('notice', onNotice);
+    await client.query('COMMIT');
+    client.off('notice', onNotice);
+    assert.equal(notices[0]?.code, '25P01');
+    assert.equal(notices[0]?.message, 'there is no transaction in progress');
   });
 });
