@@ -126,8 +126,8 @@ describe('node-postgres against pgsqlite', () => {
   });
 
   it('warns on COMMIT outside a transaction, as PostgreSQL does', async () => {
-    const notices: pg.NoticeMessage[] = [];
-    const onNotice = (n: pg.NoticeMessage) => notices.push(n);
+    const notices: { code?: string; message?: string }[] = [];
+    const onNotice = (n: { code?: string; message?: string }) => notices.push(n);
     client.on('notice', onNotice);
     await client.query('COMMIT');
     client.off('notice', onNotice);

@@ -3,6 +3,7 @@ import { encodeBinary, encodeText } from '../../protocol/types/encode-value.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { TypeContext } from '../../protocol/types/type-context.js';
 import type { OutputColumn } from '../engine-messages.js';
+import { adjustmentFor } from './column-adjustments.js';
 
 type CellEncoder = (value: SqliteValue) => Buffer | string | null;
 
@@ -21,9 +22,11 @@ export class RowEncoder {
   constructor(columns: OutputColumn[], resultFormats: number[], ctx: TypeContext, private readonly writer: BackendWriter) {
     this.encoders = columns.map((column, i) => {
       const oid = column.typeOid;
-      return formatOf(resultFormats, i) === 1
+      const encode: CellEncoder = formatOf(resultFormats, i) === 1
         ? (value: SqliteValue) => encodeBinary(oid, value, ctx)
         : (value: SqliteValue) => encodeText(oid, value, ctx);
+      const adjust = adjustmentFor(column);
+      return adjust ? (value: SqliteValue) => encode(adjust(value)) : encode;
     });
     this.cells = new Array(columns.length).fill(null);
   }
