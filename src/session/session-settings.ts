@@ -119,9 +119,18 @@ export class SessionSettings {
     return Object.fromEntries(this.values);
   }
 
+  /** Parsed time settings, valid for one version (read on every statement: statement_timeout). */
+  private durations: { version: number; values: Map<string, number> } = { version: -1, values: new Map() };
+
   /** Milliseconds for a time setting such as statement_timeout ('5s', '100ms', '2min', '100'). */
   milliseconds(name: string): number {
-    return parseDuration(this.get(name));
+    if (this.durations.version !== this.version) this.durations = { version: this.version, values: new Map() };
+    let ms = this.durations.values.get(name);
+    if (ms === undefined) {
+      ms = parseDuration(this.get(name));
+      this.durations.values.set(name, ms);
+    }
+    return ms;
   }
 
   private require(name: string): SettingDefinition {

@@ -7,20 +7,10 @@
  * notation for decimal exponents -4..14 (float4: -4..5) and C's %e style otherwise.
  */
 import { floatOutOfRange, invalidSyntax } from './errors.js';
-import { isCSpace } from './text-bytes.js';
+import { isCSpace, lowerAt, wordAt } from './text-bytes.js';
 import { shortestDouble, shortestFloat } from './float-shortest.js';
 
-function lowerAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
 
-/** True if s[i..] starts with the lowercase ASCII word w, ignoring case. */
-function wordAt(s: string, i: number, w: string): boolean {
-  if (i + w.length > s.length) return false;
-  for (let k = 0; k < w.length; k++) if (lowerAt(s, i + k) !== w.charCodeAt(k)) return false;
-  return true;
-}
 
 function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;

@@ -4,7 +4,7 @@
  * scale kept, no sign on zero); binary I/O converts to and from base-10000 digit groups.
  */
 import { invalidBinary, invalidSyntax, outOfRange, insufficientData } from './errors.js';
-import { isCSpace } from './text-bytes.js';
+import { isCSpace, lowerAt, wordAt } from './text-bytes.js';
 
 /** PostgreSQL's limits: weight fits int16 (131072 integer digits), display scale 0x3FFF. */
 const MAX_INTEGER_DIGITS = 131072;
@@ -17,16 +17,7 @@ const SIGN_NAN = 0xc000;
 const SIGN_PINF = 0xd000;
 const SIGN_NINF = 0xf000;
 
-function lowerAt(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
 
-function wordAt(s: string, i: number, w: string): boolean {
-  if (i + w.length > s.length) return false;
-  for (let k = 0; k < w.length; k++) if (lowerAt(s, i + k) !== w.charCodeAt(k)) return false;
-  return true;
-}
 
 function onlySpacesFrom(s: string, i: number): boolean {
   while (i < s.length && isCSpace(s.charCodeAt(i))) i++;

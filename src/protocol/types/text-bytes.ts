@@ -50,3 +50,16 @@ function badSequence(data: Buffer): PgError {
 export function isCSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
+
+/** The character code at i, ASCII letters lowered. */
+export function lowerAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** True if s[i..] starts with the lowercase ASCII word w, ignoring case. */
+export function wordAt(s: string, i: number, w: string): boolean {
+  if (i + w.length > s.length) return false;
+  for (let k = 0; k < w.length; k++) if (lowerAt(s, i + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
