@@ -149,7 +149,7 @@ describe('casts', () => {
     {
       // Types without a SQLite storage class keep the value; the type layer types them.
       pg: "SELECT '2020-01-01'::date, DATE '2020-01-01', d::jsonb, '{1}'::int[], b::\"char\", '1 day'::interval FROM t",
-      sqlite: "SELECT '2020-01-01' AS date, '2020-01-01' AS date, d, '{1}' AS int4, b, '1 day' AS interval FROM t",
+      sqlite: "SELECT '2020-01-01' AS date, '2020-01-01' AS date, d, '[1]' AS int4, b, '1 day' AS interval FROM t",
     },
     {
       // bytea input is decoded now: CAST(text AS BLOB) would keep the text's own bytes.
@@ -182,4 +182,19 @@ describe('collations, session values, quoting', () => {
       columns: ['order', 'Order', 'weird col', 'x"y', 'café'],
     },
   ]);
+});
+
+describe('arrays (stored as JSON arrays)', () => {
+  translationCases([
+    { pg: 'SELECT ARRAY[1, 2]', sqlite: 'SELECT json_array(1, 2) AS array', rows: [['[1,2]']] },
+    {
+      pg: "SELECT a = ANY ('{1,2}'::int[]), a <> ALL ('{1,2}'::int[]) FROM t",
+      sqlite: 'SELECT a IN (SELECT value FROM json_each(\'[1,2]\')) AS "?column?", a NOT IN (SELECT value FROM json_each(\'[1,2]\')) AS "?column?" FROM t',
+    },
+    { pg: "SELECT '{a,\"b c\",NULL}'::text[]", sqlite: 'SELECT \'["a","b c",null]\' AS text', rows: [['["a","b c",null]']] },
+  ]);
+
+  test('a malformed array literal is 22P02 at translation, as PostgreSQL reports it', () => {
+    assert.throws(() => translate("SELECT '{1,'::int[]"), (err: { code?: string }) => err.code === '22P02');
+  });
 });

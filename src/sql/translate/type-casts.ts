@@ -5,6 +5,7 @@
  * is the type layer's job, and a CAST to a SQLite affinity would change the value's representation.
  */
 import type { TypeCast, TypeName } from 'libpg-query';
+import { arrayLiteral } from './array-literals.js';
 import { byteaLiteral } from './bytea-literals.js';
 import { expression } from './expressions.js';
 import { asNode, stringsOf } from './parse-tree.js';
@@ -24,6 +25,13 @@ const castClasses: Record<string, CastClass> = {
 
 export function typeCast(st: TranslationState, node: TypeCast, required: number): string {
   const typeName = node.typeName!;
+  if (typeName.arrayBounds?.length) {
+    const constant = asNode(node.arg, 'A_Const');
+    if (constant?.sval !== undefined) {
+      const literal = arrayLiteral(typeName, constant.sval.sval ?? '');
+      if (literal !== undefined) return literal;
+    }
+  }
   const castClass = builtinCastClass(typeName);
   if (castClass === undefined) return expression(st, node.arg!, required);
   const base = stringsOf(typeName.names).pop()!;

@@ -31,10 +31,9 @@ describe('refused queries', () => {
 
 describe('refused expressions', () => {
   refusalCases([
-    { pg: 'SELECT ARRAY[1, 2]', message: 'ARRAY[…]', position: 8 },
     { pg: 'SELECT ARRAY(SELECT 1)', message: 'ARRAY(subquery)', position: 8 },
     { pg: "SELECT (d::jsonb)['k'] FROM t", message: 'subscripting or field selection' },
-    { pg: "SELECT a = ANY ('{1,2}'::int[]) FROM t", message: '= ANY (array)', position: 10 },
+    { pg: "SELECT a > ANY ('{1,2}'::int[]) FROM t", message: '> ANY (array)', position: 10 },
     { pg: 'SELECT a > ALL (SELECT 1) FROM t', message: '> ALL (subquery)', position: 10 },
     { pg: 'SELECT a > ANY (SELECT 1) FROM t', message: '> ANY (subquery)', position: 10 },
     { pg: "SELECT b ILIKE 'A%' FROM t", message: 'ILIKE', position: 10 },
