@@ -2,17 +2,26 @@ import type Database from 'better-sqlite3';
 import { pgTypeColumns, pgTypeRows } from './pg-type-rows.js';
 
 /**
- * Attaches an in-memory schema named pg_catalog to an engine connection, so `pg_catalog.pg_type`
- * in a query resolves as in PostgreSQL (SQLite reads `schema.table` as attached-database.table).
- * Only what drivers need before the catalog issue lands: pg_type and pg_namespace.
+ * The catalog relations every database shares live in the metadata file (see
+ * storage/meta/meta-store.ts). This writes the static ones — rebuilt at each start, so a new
+ * server version brings its own type list — on the main thread's metadata connection.
  */
-export function installCatalog(db: Database.Database): void {
-  db.exec("ATTACH DATABASE ':memory:' AS pg_catalog");
-  db.exec(`CREATE TABLE pg_catalog.pg_type (${pgTypeColumns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
-  const insert = db.prepare(`INSERT INTO pg_catalog.pg_type VALUES (${pgTypeColumns.map(() => '?').join(', ')})`);
-  db.transaction(() => {
+export function writeStaticCatalog(meta: Database.Database): void {
+  meta.transaction(() => {
+    meta.exec('DROP TABLE IF EXISTS pg_type; DROP TABLE IF EXISTS pg_namespace;');
+    meta.exec(`CREATE TABLE pg_type (${pgTypeColumns.map(([name, type]) => `${name} ${type}`).join(', ')})`);
+    const insert = meta.prepare(`INSERT INTO pg_type VALUES (${pgTypeColumns.map(() => '?').join(', ')})`);
     for (const row of pgTypeRows()) insert.run(...row);
+    meta.exec(`CREATE TABLE pg_namespace (oid oid, nspname name, nspowner oid, nspacl text[]);
+      INSERT INTO pg_namespace VALUES (11, 'pg_catalog', 10, NULL), (2200, 'public', 10, NULL), (13000, 'information_schema', 10, NULL);`);
   })();
-  db.exec(`CREATE TABLE pg_catalog.pg_namespace (oid oid, nspname name, nspowner oid, nspacl text);
-    INSERT INTO pg_catalog.pg_namespace VALUES (11, 'pg_catalog', 10, NULL), (2200, 'public', 10, NULL), (13000, 'information_schema', 10, NULL);`);
+}
+
+/**
+ * Attaches the metadata file to an engine connection as the schema `pg_catalog`, so
+ * `pg_catalog.pg_type` in a query resolves as in PostgreSQL (SQLite reads `schema.table` as
+ * attached-database.table). Engine connections only read it; the main thread writes it.
+ */
+export function attachCatalog(db: Database.Database, metaPath: string): void {
+  db.prepare('ATTACH DATABASE ? AS pg_catalog').run(metaPath);
 }

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import type { SessionContext } from '../storage/engine-messages.js';
@@ -19,6 +21,10 @@ export interface FunctionHost {
   checkCancelled(): void;
   /** Records a pg_notify() of the running statement. */
   notify(channel: string, payload: string): void;
+  /** Records a set_config() of the running statement (the session applies it afterwards). */
+  setConfig(name: string, value: string, isLocal: boolean): void;
+  /** The data directory, against which registry file paths are relative. */
+  dataDir(): string;
 }
 
 /**
@@ -51,6 +57,26 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     host.notify(String(channel), text);
     return null;
   });
+  db.function('set_config', { deterministic: false }, (name: unknown, value: unknown, isLocal: unknown) => {
+    const text = value === null ? '' : String(value);
+    host.setConfig(String(name), text, isLocal === 1n || isLocal === 1);
+    return text;
+  });
+  db.function('pg_size_pretty', { deterministic: true }, (bytes: unknown) => (bytes === null ? null : prettySize(Number(bytes))));
+  // Size of a database file with its WAL, for pg_database_size() (a macro over the registry).
+  db.function('pgsqlite_file_size', { deterministic: false }, (file: unknown) => {
+    if (file === null) return null;
+    const path = isAbsolute(String(file)) ? String(file) : join(host.dataDir(), String(file));
+    let size = 0;
+    for (const suffix of ['', '-wal']) {
+      try {
+        size += statSync(path + suffix).size;
+      } catch {
+        // No WAL file (or not yet a file): counts as zero.
+      }
+    }
+    return BigInt(size);
+  });
   db.function('pg_sleep', { deterministic: false }, (seconds: unknown) => {
     sleepInterruptibly(Number(seconds) * 1000, host);
     return null;
@@ -58,6 +84,30 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** pg_size_pretty as PostgreSQL 15 computes it: bytes below 10 kB, then halves rounded per unit. */
+export function prettySize(bytes: number): string {
+  const units = [
+    { name: 'bytes', limit: 10 * 1024, round: false, bits: 0 },
+    { name: 'kB', limit: 20 * 1024 - 1, round: true, bits: 10 },
+    { name: 'MB', limit: 20 * 1024 - 1, round: true, bits: 20 },
+    { name: 'GB', limit: 20 * 1024 - 1, round: true, bits: 30 },
+    { name: 'TB', limit: 20 * 1024 - 1, round: true, bits: 40 },
+    { name: 'PB', limit: 20 * 1024 - 1, round: true, bits: 50 },
+  ];
+  let size = bytes;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    const next = units[i + 1];
+    if (!next || Math.abs(size) < unit.limit) {
+      if (unit.round) size = Math.trunc((size + (size < 0 ? -1 : 1)) / 2);
+      return `${size} ${unit.name}`;
+    }
+    const bits = next.bits - unit.bits - (next.round ? 1 : 0) + (unit.round ? 1 : 0);
+    size = Math.trunc(size / 2 ** bits);
+  }
+  return `${size} PB`;
+}
 
 /** Sleeps in short slices, checking for a cancel between them: SQLite cannot interrupt JS code. */
 function sleepInterruptibly(ms: number, host: FunctionHost): void {

@@ -41,6 +41,8 @@ export const serverConfigSchema = z.object({
   /** On shutdown, how long running statements may take before they are cancelled. */
   shutdownTimeoutMs: z.number().int().min(0).default(5_000),
   maxConnections: z.number().int().min(1).default(1000),
+  /** Existing SQLite files served as databases: name → path (no conversion). */
+  databases: z.record(z.string(), z.string()).default({}),
   /**
    * Reads run on a main-thread connection first and move to a worker thread if they take longer
    * than this (a watchdog interrupts them). 0 sends every statement to a worker.

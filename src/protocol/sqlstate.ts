@@ -67,6 +67,7 @@ export const SqlState = {
   duplicateObject: '42710',
   ambiguousColumn: '42702',
   datatypeMismatch: '42804',
+  wrongObjectType: '42809',
   indeterminateDatatype: '42P18',
   invalidName: '42602',
   invalidColumnReference: '42P10',

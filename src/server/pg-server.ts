@@ -4,9 +4,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { createActor, waitFor, type ActorRefFrom } from 'xstate';
-import { DatabaseRuntime } from '../actors/database/database-runtime.js';
-import { databaseMachine } from '../actors/database/database.machine.js';
 import { ClientConnection } from '../actors/connection/client-connection.js';
 import { NotificationHub } from '../actors/server/notification-hub.js';
 import { LoginThrottle } from '../actors/server/login-throttle.js';
@@ -19,6 +16,9 @@ import { createScramVerifier } from '../protocol/auth/scram-verifier.js';
 import { initParser } from '../sql/parser.js';
 import { ensureInterruptAddon } from '../storage/interrupt-addon.js';
 import { openMetaStore } from '../storage/meta/meta-store.js';
+import { DatabaseRegistry } from '../storage/meta/database-registry.js';
+import { writeStaticCatalog } from '../catalog/install-catalog.js';
+import { DatabaseManager } from './database-manager.js';
 import { RoleStore } from '../storage/meta/role-store.js';
 import { createLogger } from './logger.js';
 import { Watchdog } from '../storage/inline/watchdog.js';
@@ -51,7 +51,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   let dataDir: DataDirectory | undefined;
   let roles: RoleStore | undefined;
   let metaDb: ReturnType<typeof openMetaStore> | undefined;
-  const databases = new Map<string, ActorRefFrom<typeof databaseMachine>>();
+  let databases: DatabaseManager | undefined;
   const sessions = new Map<number, { secretKey: number; cancel: () => void }>();
   const connections = new Set<ClientConnection>();
   const notifications = new NotificationHub();
@@ -65,25 +65,14 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   const watchdog = config.inlineBudgetMs > 0 ? new Watchdog(config.inlineBudgetMs) : undefined;
 
   const services: ServerServices = {
-    async database(name) {
-      let actor = databases.get(name);
-      if (!actor) {
-        const runtime = new DatabaseRuntime({
-          name, path: dataDir!.databasePath(name), readers: config.readers, maxBatchSize: config.maxBatchSize,
-          pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
-        });
-        actor = createActor(databaseMachine, { input: { runtime }, id: `database:${name}` }).start();
-        databases.set(name, actor);
-      }
-      const snapshot = await waitFor(actor, (s) => s.status === 'done' || s.matches('open'));
-      if (!snapshot.matches('open')) {
-        databases.delete(name);
-        throw snapshot.context.error ?? new Error(`database "${name}" could not be opened`);
-      }
-      return snapshot.context.runtime;
+    database(name) {
+      return databases!.open(name);
     },
     hasDatabase(name) {
-      return name === DEFAULT_DATABASE || existsSync(dataDir!.databasePath(name));
+      return databases!.entry(name) !== undefined;
+    },
+    get databases() {
+      return databases!;
     },
     get roles() {
       return roles!;
@@ -96,6 +85,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     },
     unregisterSession(processId) {
       sessions.delete(processId);
+      databases?.detach(processId);
     },
     shuttingDown: () => closing,
   };
@@ -129,12 +119,20 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   function bootstrap(): void {
     dataDir = openDataDirectory(config);
     metaDb = openMetaStore(dataDir.metaPath);
+    writeStaticCatalog(metaDb);
     roles = new RoleStore(metaDb);
+    databases = new DatabaseManager(dataDir.root, new DatabaseRegistry(metaDb), {
+      readers: config.readers, maxBatchSize: config.maxBatchSize,
+      pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
+      catalog: { metaPath: dataDir.metaPath, dataDir: dataDir.root },
+    }, logger);
     const existing = roles.get(config.user);
     const password = config.password ? createScramVerifier(config.password) : undefined;
     // The bootstrap superuser has PostgreSQL's fixed OID 10.
     if (!existing) roles.create(config.user, { superuser: true, canLogin: true, createDb: true, createRole: true, password: password ?? null }, roles.list().some((r) => r.oid === 10) ? undefined : 10);
     else if (password) roles.alter(config.user, { password });
+    databases.recover(config.databases);
+    databases.bootstrap(roles.get(config.user)!.oid);
   }
 
   function listenOn(server: net.Server, options: net.ListenOptions, what: string): Promise<void> {
@@ -206,12 +204,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
         connection.session.cancelCurrent();
         connection.fatal(new PgError({ code: SqlState.adminShutdown, message: 'terminating connection due to administrator command' }));
       }
-      for (const actor of databases.values()) {
-        actor.send({ type: 'close' });
-        const snapshot = await waitFor(actor, (s) => s.status === 'done');
-        if (snapshot.context.error) logger.warn({ err: snapshot.context.error }, 'closing a database failed');
-      }
-      databases.clear();
+      await databases?.closeAll();
       await watchdog?.close();
       metaDb?.close();
       if (unixPath && existsSync(unixPath)) unlinkSync(unixPath);

@@ -17,6 +17,7 @@ export type StatementPlan =
   | { kind: 'notify'; channel: string; payload: string }
   | { kind: 'discard'; target: string }
   | { kind: 'role'; node: AstNode; type: string }
+  | { kind: 'database'; node: AstNode; type: string; tag: string }
   | { kind: 'engine'; access: 'read' | 'write'; tag: CommandTag; node: AstNode; vacuum?: boolean };
 
 export type TransactionAction = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo';
@@ -111,6 +112,7 @@ export function planStatement(stmt: AstNode): StatementPlan {
     case 'AlterTableStmt':
       return { kind: 'engine', access: 'write', tag: fixed(node.objtype === 'OBJECT_INDEX' ? 'ALTER INDEX' : node.objtype === 'OBJECT_VIEW' ? 'ALTER VIEW' : 'ALTER TABLE'), node: stmt };
     case 'RenameStmt':
+      if (node.renameType === 'OBJECT_DATABASE') return { kind: 'database', node, type, tag: 'ALTER DATABASE' };
       return { kind: 'engine', access: 'write', tag: fixed(`ALTER ${objectWords[node.renameType === 'OBJECT_COLUMN' ? 'OBJECT_TABLE' : node.renameType] ?? 'TABLE'}`), node: stmt };
     case 'TruncateStmt':
       return { kind: 'engine', access: 'write', tag: fixed('TRUNCATE TABLE'), node: stmt };
@@ -132,6 +134,16 @@ export function planStatement(stmt: AstNode): StatementPlan {
       return { kind: 'notify', channel: node.conditionname, payload: node.payload ?? '' };
     case 'DiscardStmt':
       return { kind: 'discard', target: String(node.target ?? 'DISCARD_ALL').replace('DISCARD_', '') };
+    case 'CreatedbStmt':
+      return { kind: 'database', node, type, tag: 'CREATE DATABASE' };
+    case 'DropdbStmt':
+      return { kind: 'database', node, type, tag: 'DROP DATABASE' };
+    case 'AlterDatabaseStmt':
+    case 'AlterDatabaseSetStmt':
+      return { kind: 'database', node, type, tag: 'ALTER DATABASE' };
+    case 'AlterOwnerStmt':
+      if (node.objectType === 'OBJECT_DATABASE') return { kind: 'database', node, type, tag: 'ALTER DATABASE' };
+      throw new PgError({ code: SqlState.featureNotSupported, message: 'ALTER … OWNER TO is not supported yet' });
     case 'CreateRoleStmt':
     case 'AlterRoleStmt':
     case 'DropRoleStmt':

@@ -19,6 +19,12 @@ export interface SessionContext {
   settings: Record<string, string>;
 }
 
+/** Where the shared catalog (the metadata file) and the data directory are, for engine connections. */
+export interface CatalogLocation {
+  metaPath: string;
+  dataDir: string;
+}
+
 export interface OutputColumn {
   name: string;
   typeOid: number;
@@ -69,6 +75,8 @@ export interface StatementOutcome {
   suspended: boolean;
   /** pg_notify() calls the statement made; delivered when its transaction commits. */
   notifications?: { channel: string; payload: string }[];
+  /** set_config() calls the statement made; the session applies them. */
+  settingChanges?: { name: string; value: string; isLocal: boolean }[];
 }
 
 export interface DescribeOutcome {
@@ -87,7 +95,7 @@ export type SerializedError = {
 export type StatementResult = { ok: true; outcome: StatementOutcome } | { ok: false; error: SerializedError };
 
 export type EngineRequest =
-  | { type: 'open'; id: number; path: string; readonly: boolean; pragmas: Record<string, string | number> }
+  | { type: 'open'; id: number; path: string; readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation }
   | { type: 'exec'; id: number; job: StatementJob }
   /** Many autocommit statements in one transaction, each in its own savepoint (group commit). */
   | { type: 'batch'; id: number; jobs: StatementJob[]; jobIds: number[] }

@@ -4,7 +4,7 @@ import { PgError } from '../protocol/pg-error.js';
 import { SqlState, type SqlStateCode } from '../protocol/sqlstate.js';
 import { CancelSlots } from './cancel-slots.js';
 import type {
-  DescribeOutcome, EngineRequest, EngineResponse, OutputColumn, SerializedError, StatementJob, StatementOutcome, StatementResult,
+  CatalogLocation, DescribeOutcome, EngineRequest, EngineResponse, OutputColumn, SerializedError, StatementJob, StatementOutcome, StatementResult,
 } from './engine-messages.js';
 import { interruptConnection } from './interrupt-addon.js';
 
@@ -53,7 +53,7 @@ export class EngineWorkerClient {
     });
   }
 
-  async open(path: string, options: { readonly: boolean; pragmas: Record<string, string | number> }): Promise<void> {
+  async open(path: string, options: { readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation }): Promise<void> {
     const response = await this.request({ type: 'open', id: allocateJobId(), path, ...options });
     if (response.type === 'fatal') throw deserializeError(response.error);
     if (response.type === 'opened') this.interruptHandle = response.interruptHandle;

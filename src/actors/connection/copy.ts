@@ -58,7 +58,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   let lease: WriterLease;
   if (ownTransaction) {
     lease = await session.acquireWriter();
-    await lease.exec(session.job('BEGIN IMMEDIATE', { params: [], resultFormats: [] }));
+    await lease.exec(session.job('BEGIN', { params: [], resultFormats: [] }));
   } else {
     lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));
   }

@@ -5,6 +5,7 @@ import type { StatementPlan } from '../../sql/classify.js';
 import { allSettings, findSetting } from '../../session/setting-definitions.js';
 import type { OutputColumn } from '../../storage/engine-messages.js';
 import { runRoleCommand } from './role-commands.js';
+import { runDatabaseCommand } from './database-commands.js';
 import type { Session } from './session.js';
 
 const textColumn = (name: string): OutputColumn => ({ name, typeOid: 25, typeSize: -1, typeModifier: -1, tableOid: 0, columnId: 0 });
@@ -89,6 +90,8 @@ export async function runSessionCommand(session: Session, plan: StatementPlan): 
       return { tag: 'NOTIFY' };
     case 'role':
       return { tag: runRoleCommand(session, plan.node, plan.type) };
+    case 'database':
+      return { tag: await runDatabaseCommand(session, plan.node, plan.type, plan.tag) };
     default:
       throw new Error(`not a session command: ${plan.kind}`);
   }

@@ -181,7 +181,7 @@ export class Session implements Listener {
     if (txn.lease) return txn.lease;
     const lease = await this.acquireWriter();
     try {
-      await lease.exec(this.job('BEGIN IMMEDIATE', { params: [], resultFormats: [] }), jobId);
+      await lease.exec(this.job('BEGIN', { params: [], resultFormats: [] }), jobId);
     } catch (err) {
       lease.release();
       throw err;
@@ -216,6 +216,11 @@ export class Session implements Listener {
    */
   async runEngine(query: PreparedQuery, options: RunOptions): Promise<StatementOutcome> {
     const outcome = await this.runEngineStatement(query, options);
+    for (const change of outcome.settingChanges ?? []) {
+      // set_config(): the same rules as SET / SET LOCAL.
+      const def = this.settings.set(change.name, change.value, { local: change.isLocal, inTransaction: this.txn !== null });
+      if (def?.report) this.reportSetting(def.name.toLowerCase());
+    }
     for (const n of outcome.notifications ?? []) {
       if (this.txn) this.txn.pendingNotifications.push(n);
       else this.services.notifications.notify(this.databaseName, n.channel, n.payload, this.processId);
@@ -240,7 +245,7 @@ export class Session implements Listener {
         const lease = await this.acquireWriter();
         try {
           if (plan.vacuum) return await lease.exec(this.job(statements[0], options, query), jobId);
-          await lease.exec(this.job('BEGIN IMMEDIATE', { params: [], resultFormats: [] }), jobId);
+          await lease.exec(this.job('BEGIN', { params: [], resultFormats: [] }), jobId);
           try {
             const outcome = await runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId));
             await lease.exec(this.job('COMMIT', { params: [], resultFormats: [] }), jobId);

@@ -115,14 +115,15 @@ async function startSession(conn: ClientConnection, options: StartupOptions, mes
   if (role && !role.canLogin) {
     throw new PgError({ severity: 'FATAL', code: SqlState.invalidAuthorizationSpecification, message: `role "${request.user}" is not permitted to log in` });
   }
-  if (!services.hasDatabase(request.database)) {
-    throw new PgError({ severity: 'FATAL', code: SqlState.invalidCatalogName, message: `database "${request.database}" does not exist` });
-  }
+  // Joins the database: it exists, accepts connections, and has room under its connection limit.
+  const entry = services.databases.attach(request.database, session.processId, (err) => conn.fatal(err), role?.superuser ?? false);
 
   session.user = request.user;
   session.databaseName = request.database;
   try {
     session.settings = new SessionSettings({
+      // ALTER DATABASE … SET defaults, then the client's own.
+      ...entry.settings,
       ...request.settings,
       session_authorization: request.user,
       is_superuser: role?.superuser ? 'on' : 'off',

@@ -2,7 +2,7 @@ import { createActor, type ActorRefFrom } from 'xstate';
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { EngineWorkerClient, allocateJobId, resultToOutcome, type ChunkHandler } from '../../storage/engine-worker-client.js';
-import type { DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
+import type { CatalogLocation, DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import { commitBatchActor, writerMachine } from '../writer/writer.machine.js';
 import { ReaderPool } from './reader-pool.js';
 import { InlineEngine } from '../../storage/inline/inline-engine.js';
@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   readers: number;
   maxBatchSize: number;
   pragmas: Record<string, string | number>;
+  /** The shared catalog every connection attaches. */
+  catalog: CatalogLocation;
   /** When given, reads try a main-thread connection first, bounded by this watchdog's budget. */
   watchdog?: Watchdog;
 }
@@ -53,9 +55,10 @@ export class DatabaseRuntime {
 
   async open(): Promise<void> {
     // The writer opens first: it creates the file and switches it to WAL before readers attach.
-    await this.writerEngine.open(this.path, { readonly: false, pragmas: this.options.pragmas });
-    await this.readers.open(this.path, this.options.pragmas);
-    if (this.options.watchdog) this.inline = new InlineEngine(this.path, this.options.pragmas, this.options.watchdog);
+    const { pragmas, catalog } = this.options;
+    await this.writerEngine.open(this.path, { readonly: false, pragmas, catalog });
+    await this.readers.open(this.path, pragmas, catalog);
+    if (this.options.watchdog) this.inline = new InlineEngine(this.path, pragmas, catalog, this.options.watchdog);
     this.writer.start();
   }
 

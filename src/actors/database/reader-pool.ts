@@ -1,5 +1,5 @@
 import { EngineWorkerClient, allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
-import type { DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
+import type { CatalogLocation, DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 
 /**
  * Reader connections of one database, each in its own worker thread so that a long SELECT
@@ -12,9 +12,9 @@ export class ReaderPool {
 
   constructor(private readonly name: string, private readonly size: number) {}
 
-  async open(path: string, pragmas: Record<string, string | number>): Promise<void> {
+  async open(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation): Promise<void> {
     for (let i = 0; i < this.size; i++) this.readers.push(new EngineWorkerClient(`${this.name}/reader-${i}`));
-    await Promise.all(this.readers.map((reader) => reader.open(path, { readonly: true, pragmas })));
+    await Promise.all(this.readers.map((reader) => reader.open(path, { readonly: true, pragmas, catalog })));
   }
 
   private pick(): EngineWorkerClient {

@@ -3,11 +3,14 @@ import type { DatabaseRuntime } from '../database/database-runtime.js';
 import type { NotificationHub } from './notification-hub.js';
 import type { RoleStore } from '../../storage/meta/role-store.js';
 import type { AuthMethod } from '../../config/config-schema.js';
+import type { DatabaseManager } from '../../server/database-manager.js';
 
 /** What a session needs from the server around it. */
 export interface ServerServices {
   database(name: string): Promise<DatabaseRuntime>;
   hasDatabase(name: string): boolean;
+  /** The registry and lifecycle of databases (CREATE/DROP/ALTER DATABASE, who is connected where). */
+  databases: DatabaseManager;
   roles: RoleStore;
   notifications: NotificationHub;
   authMethod: AuthMethod;

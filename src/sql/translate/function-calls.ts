@@ -4,6 +4,7 @@
  * them — DISTINCT, ORDER BY inside the call, FILTER, OVER — is SQLite's own (3.44+).
  */
 import type { FuncCall } from 'libpg-query';
+import { catalogFunction } from './catalog-functions.js';
 import { expression, expressionList } from './expressions.js';
 import { stringsOf } from './parse-tree.js';
 import { functionName } from './qualified-names.js';
@@ -15,7 +16,12 @@ import { overClause } from './window-definitions.js';
 export function functionCall(st: TranslationState, node: FuncCall): string {
   if (node.agg_within_group) unsupported(st, 'WITHIN GROUP', node.location);
   if (node.func_variadic) unsupported(st, 'VARIADIC', node.location);
-  let text = functionName(st, stringsOf(node.funcname), node.location) + '(';
+  const name = functionName(st, stringsOf(node.funcname), node.location);
+  if (!node.agg_star && !node.agg_distinct && !node.agg_order?.length && node.agg_filter === undefined && node.over === undefined) {
+    const macro = catalogFunction(name, (node.args ?? []).map((arg) => expression(st, arg)));
+    if (macro !== undefined) return macro;
+  }
+  let text = name + '(';
   if (node.agg_star) {
     text += '*';
   } else {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { installCatalog } from '../../catalog/install-catalog.js';
+import { attachCatalog } from '../../catalog/install-catalog.js';
 import { registerSessionFunctions } from '../../catalog/session-functions.js';
-import type { DescribeOutcome, SessionContext, StatementJob, StatementOutcome } from '../engine-messages.js';
+import type { CatalogLocation, DescribeOutcome, SessionContext, StatementJob, StatementOutcome } from '../engine-messages.js';
 import { openConnection } from '../open-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { StatementCache } from '../worker/statement-cache.js';
@@ -29,8 +29,9 @@ export class InlineEngine {
   private transactionStart: string | undefined;
   private generation = -1;
   private notifications: { channel: string; payload: string }[] = [];
+  private settingChanges: { name: string; value: string; isLocal: boolean }[] = [];
 
-  constructor(path: string, pragmas: Record<string, string | number>, private readonly watchdog: Watchdog) {
+  constructor(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, private readonly watchdog: Watchdog) {
     this.db = openConnection(path, { pragmas });
     registerSessionFunctions(this.db, {
       context: () => this.context!,
@@ -39,8 +40,10 @@ export class InlineEngine {
         if (this.watchdog.fired(this.generation)) throw new OverBudget('over the inline budget');
       },
       notify: (channel, payload) => this.notifications.push({ channel, payload }),
+      setConfig: (name, value, isLocal) => this.settingChanges.push({ name, value, isLocal }),
+      dataDir: () => catalog.dataDir,
     });
-    installCatalog(this.db);
+    attachCatalog(this.db, catalog.metaPath);
     this.db.pragma('query_only = ON');
     this.cache = new StatementCache(this.db);
     this.interruptHandle = Number(this.db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
@@ -54,8 +57,10 @@ export class InlineEngine {
     this.generation = this.watchdog.arm(this.interruptHandle);
     try {
       this.notifications = [];
+      this.settingChanges = [];
       const outcome = runStatement(this.cache, job);
       if (this.notifications.length) outcome.notifications = this.notifications;
+      if (this.settingChanges.length) outcome.settingChanges = this.settingChanges;
       return outcome;
     } catch (err) {
       // Only the watchdog interrupts this connection (a cancel cannot arrive while the event loop

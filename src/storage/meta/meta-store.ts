@@ -1,14 +1,17 @@
 import Database from 'better-sqlite3';
 
 /**
- * The metadata SQLite file of a data directory (pgsqlite.meta.sqlite): roles now; the database
- * registry, shard maps and sink offsets later. It is small and touched rarely, so it lives on
- * the main thread.
+ * The metadata SQLite file of a data directory (pgsqlite.meta.sqlite). It holds what is shared by
+ * every database of the server — roles, the database registry, the static type catalog — and
+ * every engine connection attaches it as the schema `pg_catalog`, so shared catalog relations
+ * (pg_database, pg_authid, pg_type, …) are real tables that joins and WHERE work on. Only the main
+ * thread writes it.
  */
 export function openMetaStore(path: string): Database.Database {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
   db.exec(`
     CREATE TABLE IF NOT EXISTS roles (
       oid INTEGER PRIMARY KEY,
@@ -22,6 +25,32 @@ export function openMetaStore(path: string): Database.Database {
       valid_until TEXT
     );
     CREATE TABLE IF NOT EXISTS meta_version (version INTEGER NOT NULL);
+
+    -- PostgreSQL's pg_database, with its column types as declared types.
+    CREATE TABLE IF NOT EXISTS pg_database (
+      oid oid PRIMARY KEY, datname name NOT NULL UNIQUE, datdba oid NOT NULL, encoding int4 NOT NULL,
+      datlocprovider "char" NOT NULL, datistemplate bool NOT NULL, datallowconn bool NOT NULL,
+      datconnlimit int4 NOT NULL, datfrozenxid xid NOT NULL, datminmxid xid NOT NULL,
+      dattablespace oid NOT NULL, datcollate text NOT NULL, datctype text NOT NULL,
+      daticulocale text, datcollversion text, datacl text[]
+    );
+    -- Where each database lives and where a CREATE/DROP stands (for crash recovery).
+    CREATE TABLE IF NOT EXISTS pgsqlite_database_files (
+      oid INTEGER PRIMARY KEY,
+      file TEXT NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('creating', 'ready', 'dropping')),
+      settings TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE IF NOT EXISTS pg_tablespace (oid oid PRIMARY KEY, spcname name, spcowner oid, spcacl text[], spcoptions text[]);
+    INSERT OR IGNORE INTO pg_tablespace VALUES (1663, 'pg_default', 10, NULL, NULL), (1664, 'pg_global', 10, NULL, NULL);
+    CREATE TABLE IF NOT EXISTS pg_shdescription (objoid oid, classoid oid, description text, PRIMARY KEY (objoid, classoid));
+
+    -- Roles as PostgreSQL shows them.
+    CREATE VIEW IF NOT EXISTS pg_authid AS
+      SELECT oid AS oid, name AS rolname, superuser AS rolsuper, 1 AS rolinherit, create_role AS rolcreaterole,
+             create_db AS rolcreatedb, can_login AS rolcanlogin, 0 AS rolreplication, superuser AS rolbypassrls,
+             connection_limit AS rolconnlimit, password AS rolpassword, valid_until AS rolvaliduntil
+      FROM roles;
   `);
   return db;
 }

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { registerSessionFunctions } from '../../catalog/session-functions.js';
-import { installCatalog } from '../../catalog/install-catalog.js';
+import { attachCatalog } from '../../catalog/install-catalog.js';
 import type { EngineRequest, EngineResponse, OutputColumn, SessionContext, StatementJob, StatementResult } from '../engine-messages.js';
 import { openConnection } from '../open-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
@@ -24,9 +24,12 @@ let cache: StatementCache | undefined;
 const contexts = new Map<number, SessionContext>();
 const MAX_CONTEXTS = 10_000;
 let context: SessionContext | undefined;
+let dataDir = '.';
 let transactionStart: string | undefined;
 /** pg_notify() calls of the job running now. */
 let notifications: { channel: string; payload: string }[] = [];
+/** set_config() calls of the job running now, applied to the session by the main thread. */
+let settingChanges: { name: string; value: string; isLocal: boolean }[] = [];
 
 function contextFor(job: StatementJob): SessionContext | undefined {
   if (job.context) {
@@ -81,10 +84,12 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
       if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
       try {
         notifications = [];
+        settingChanges = [];
         streamedPart = false;
         cancel.resetChunks();
         const outcome = runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined);
         if (notifications.length) outcome.notifications = notifications;
+        if (settingChanges.length) outcome.settingChanges = settingChanges;
         return { ok: true, outcome };
       } catch (err) {
         if (isInterrupt(err) && !cancel.isCancelled(jobId)) {
@@ -113,7 +118,9 @@ function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
     // Statements that failed on their own keep their error; the rest (run again after an interrupt) go.
     const pending = jobs.map((_, i) => i).filter((i) => results[i] === undefined);
     let interrupted = false;
-    db!.exec('BEGIN IMMEDIATE');
+    // Deferred, not IMMEDIATE: IMMEDIATE would also write-lock the attached catalog (the shared
+    // metadata file) for every database's writer. The writer actor already serialises writers.
+    db!.exec('BEGIN');
     for (const i of pending) {
       if (cancel.isCancelled(jobIds[i])) {
         results[i] = { ok: false, error: serializeError(cancelledError()) };
@@ -156,8 +163,11 @@ function handle(request: EngineRequest): EngineResponse {
         transactionStart: () => transactionStart ?? new Date().toISOString(),
         checkCancelled,
         notify: (channel, payload) => notifications.push({ channel, payload }),
+        setConfig: (name, value, isLocal) => settingChanges.push({ name, value, isLocal }),
+        dataDir: () => dataDir,
       });
-      installCatalog(db);
+      attachCatalog(db, request.catalog.metaPath);
+      dataDir = request.catalog.dataDir;
       // Readers refuse writes only after the catalog schema they host was filled in.
       if (request.readonly) db.pragma('query_only = ON');
       const interruptHandle = Number(db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());

@@ -1,0 +1,26 @@
+/**
+ * PostgreSQL catalog functions that read catalog relations: written as SQL over the attached
+ * pg_catalog schema (a SQL function cannot run a query on the connection that is calling it).
+ * Each takes its translated arguments and returns SQLite SQL; the catalog issue adds the rest.
+ */
+type Macro = (args: string[]) => string;
+
+const macros: Record<string, Macro> = {
+  pg_get_userbyid: ([oid]) =>
+    `coalesce((SELECT rolname FROM pg_catalog.pg_authid WHERE oid = (${oid})), 'unknown (OID=' || (${oid}) || ')')`,
+  pg_encoding_to_char: ([encoding]) => `CASE (${encoding}) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END`,
+  array_to_string: ([array, separator]) =>
+    `(SELECT group_concat(value, ${separator}) FROM (SELECT value FROM json_each(${array}) WHERE value IS NOT NULL ORDER BY key))`,
+  // Every role may connect to every database (privileges are not enforced; see docs).
+  has_database_privilege: () => '1',
+  pg_database_size: ([database]) =>
+    `(SELECT pgsqlite_file_size(f.file) FROM pg_catalog.pg_database d JOIN pg_catalog.pgsqlite_database_files f ON f.oid = d.oid WHERE d.datname = (${database}) OR d.oid = (${database}))`,
+  shobj_description: ([oid]) =>
+    `(SELECT description FROM pg_catalog.pg_shdescription WHERE objoid = (${oid}) AND classoid = 1262)`,
+};
+
+/** The SQL for a catalog function call, or undefined when the name is not one of these. */
+export function catalogFunction(name: string, args: string[]): string | undefined {
+  const macro = macros[name];
+  return macro ? macro(args) : undefined;
+}
