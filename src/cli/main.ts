@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createServer, ServerStartError } from '../server/pg-server.js';
 import { parseServerConfig } from '../config/config-schema.js';
@@ -27,6 +28,7 @@ const program = new Command()
   .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']))
   .option('--readers <n>', 'reader connections per database', (v) => Number.parseInt(v, 10))
   .option('--max-batch-size <n>', 'most statements in one group commit', (v) => Number.parseInt(v, 10))
+  .option('--database <name=path>', 'serve an existing SQLite file as database <name> (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
   .addOption(new Option('--synchronous <level>', 'SQLite synchronous: OFF, NORMAL (survives a process crash), FULL (also power loss)').choices(['OFF', 'NORMAL', 'FULL', 'EXTRA']));
 
 program.parse();
@@ -40,7 +42,22 @@ function flagConfig(): Record<string, unknown> {
     host: flags.host, port: flags.port, dataDir: flags.dataDir, inMemory: flags.inMemory, socketDir: flags.socketDir,
     tls, authMethod: flags.authMethod, user: flags.user, password: flags.password, logLevel: flags.logLevel,
     readers: flags.readers, maxBatchSize: flags.maxBatchSize, synchronous: flags.synchronous,
+    databases: flags.database ? servedDatabases(flags.database as string[]) : undefined,
   }).filter(([, v]) => v !== undefined));
+}
+
+/** `--database name=path` pairs; paths are made absolute so the registry does not depend on the working directory. */
+function servedDatabases(pairs: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) {
+      console.error(`pgsqlite: --database takes name=path, got "${pair}"`);
+      process.exit(2);
+    }
+    result[pair.slice(0, eq)] = resolve(pair.slice(eq + 1));
+  }
+  return result;
 }
 
 function readConfigFile(path: string | undefined): Record<string, unknown> {

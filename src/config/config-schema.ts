@@ -41,6 +41,8 @@ export const serverConfigSchema = z.object({
   /** On shutdown, how long running statements may take before they are cancelled. */
   shutdownTimeoutMs: z.number().int().min(0).default(5_000),
   maxConnections: z.number().int().min(1).default(1000),
+  /** A database nobody is connected to closes its files after this many milliseconds (0: never). */
+  idleCloseMs: z.number().int().min(0).default(60_000),
   /** Existing SQLite files served as databases: name → path (no conversion). */
   databases: z.record(z.string(), z.string()).default({}),
   /**

@@ -41,12 +41,15 @@ const beingAccessed = (name: string, others: number, what = 'database') => new P
 export class DatabaseManager {
   private readonly actors = new Map<string, ActorRefFrom<typeof databaseMachine>>();
   private readonly attached = new Map<number, Attached>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly dataDir: string,
     readonly registry: DatabaseRegistry,
     private readonly runtime: RuntimeSettings,
     private readonly logger: Logger,
+    /** A database nobody is connected to closes its files after this long (0: never). */
+    private readonly idleCloseMs = 60_000,
   ) {}
 
   private pathOf(entry: Pick<DatabaseEntry, 'file'>): string {
@@ -124,11 +127,27 @@ export class DatabaseManager {
       throw new PgError({ severity: 'FATAL', code: SqlState.tooManyConnections, message: `too many connections for database "${name}"` });
     }
     this.attached.set(processId, { database: name, terminate });
+    clearTimeout(this.idleTimers.get(name));
+    this.idleTimers.delete(name);
     return entry;
   }
 
   detach(processId: number): void {
+    const gone = this.attached.get(processId);
     this.attached.delete(processId);
+    if (!gone || this.idleCloseMs <= 0 || this.sessionsOf(gone.database).length > 0 || !this.actors.has(gone.database)) return;
+    // The last session left: close the files unless someone comes back first.
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(gone.database);
+      if (this.sessionsOf(gone.database).length === 0) void this.closeRuntime(gone.database);
+    }, this.idleCloseMs);
+    timer.unref();
+    this.idleTimers.set(gone.database, timer);
+  }
+
+  /** Whether a database's files are open now (for tests and the console). */
+  isOpen(name: string): boolean {
+    return this.actors.has(name);
   }
 
   /** The running database (its actor opens the files on first use). */
@@ -242,6 +261,8 @@ export class DatabaseManager {
   }
 
   async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
     for (const name of [...this.actors.keys()]) await this.closeRuntime(name);
   }
 }

@@ -125,7 +125,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
       readers: config.readers, maxBatchSize: config.maxBatchSize,
       pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
       catalog: { metaPath: dataDir.metaPath, dataDir: dataDir.root },
-    }, logger);
+    }, logger, config.idleCloseMs);
     const existing = roles.get(config.user);
     const password = config.password ? createScramVerifier(config.password) : undefined;
     // The bootstrap superuser has PostgreSQL's fixed OID 10.
