@@ -62,7 +62,7 @@ export class DatabaseManager {
       if (entry.state === 'creating') {
         // The file was never acknowledged: remove any part of it and the registry row.
         this.removeFiles(entry);
-        rmSync(`${this.pathOf(entry)}.creating`, { force: true });
+        removeWithSidecars(`${this.pathOf(entry)}.creating`);
         this.registry.remove(entry.oid);
       } else if (entry.state === 'dropping') {
         this.removeFiles(entry);
@@ -205,7 +205,7 @@ export class DatabaseManager {
       renameSync(staging, target);
       this.registry.setState(entry.oid, 'ready');
     } catch (err) {
-      rmSync(staging, { force: true });
+      removeWithSidecars(staging);
       this.removeFiles(entry);
       this.registry.remove(entry.oid);
       throw err;
@@ -257,7 +257,7 @@ export class DatabaseManager {
   private removeFiles(entry: Pick<DatabaseEntry, 'file'>): void {
     // A file served from outside the data directory is only unregistered, never deleted.
     if (isAbsolute(entry.file)) return;
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(this.pathOf(entry) + suffix, { force: true });
+    removeWithSidecars(this.pathOf(entry));
   }
 
   async closeAll(): Promise<void> {
@@ -265,6 +265,11 @@ export class DatabaseManager {
     this.idleTimers.clear();
     for (const name of [...this.actors.keys()]) await this.closeRuntime(name);
   }
+}
+
+/** A SQLite file and the files SQLite keeps beside it (WAL, shared memory, rollback journal). */
+function removeWithSidecars(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }
 
 /** Creates an empty database file in WAL mode (so readers can run beside the writer from the start). */

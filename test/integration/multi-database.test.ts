@@ -122,8 +122,14 @@ describe('multi-database', () => {
     await admin.query('ALTER DATABASE renamed ALLOW_CONNECTIONS false');
     const refused = new pg.Client(t.clientConfig({ database: 'renamed' }));
     await assert.rejects(refused.connect(), (err: pg.DatabaseError) => err.code === '55000');
-    const row = (await admin.query("SELECT datconnlimit, datallowconn FROM pg_database WHERE datname = 'renamed'")).rows[0];
-    assert.deepEqual(row, { datconnlimit: 1, datallowconn: false });
+    await admin.query('ALTER DATABASE renamed OWNER TO limited');
+    const row = (await admin.query("SELECT datconnlimit, datallowconn, pg_catalog.pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = 'renamed'")).rows[0];
+    assert.deepEqual(row, { datconnlimit: 1, datallowconn: false, owner: 'limited' });
+    await admin.query('ALTER DATABASE renamed ALLOW_CONNECTIONS true');
+    await admin.query('ALTER DATABASE renamed RESET statement_timeout');
+    const third = await t.connect({ database: 'renamed' });
+    assert.equal((await third.query('SHOW statement_timeout')).rows[0].statement_timeout, '0');
+    await third.end();
   });
 
   it('closes the files of a database nobody uses, and reopens them on demand', async () => {
