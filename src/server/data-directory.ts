@@ -5,13 +5,12 @@ import { join, resolve } from 'node:path';
 /**
  * The on-disk layout of a data directory:
  *   pgsqlite.meta.sqlite      roles (and later the database registry)
- *   base/<database>.sqlite    one SQLite file per database (+ -wal, -shm)
+ *   base/<database>.sqlite    one SQLite file per database (+ -wal, -shm); see server/database-manager.ts
  *   tls/                      a generated self-signed certificate, when asked for
  */
 export interface DataDirectory {
   root: string;
   metaPath: string;
-  databasePath(name: string): string;
   /** Removes a temporary (in-memory) directory; a no-op for a real one. */
   dispose(): void;
 }
@@ -31,7 +30,6 @@ export function openDataDirectory(options: { dataDir: string; inMemory: boolean 
   return {
     root,
     metaPath: join(root, 'pgsqlite.meta.sqlite'),
-    databasePath: (name) => join(root, 'base', `${name}.sqlite`),
     dispose: () => {
       if (temporary) rmSync(root, { recursive: true, force: true });
     },
