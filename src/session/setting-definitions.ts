@@ -66,7 +66,7 @@ const definitions: SettingDefinition[] = [
   { name: 'maintenance_work_mem', defaultValue: '64MB', description: 'Sets the maximum memory to be used for maintenance operations.' },
   { name: 'timezone_abbreviations', defaultValue: 'Default', description: 'Selects a file of time zone abbreviations.' },
   { name: 'password_encryption', defaultValue: 'scram-sha-256', description: 'Chooses the algorithm for encrypting passwords.' },
-  { name: 'pgsqlite.write_priority', defaultValue: 'normal', description: 'Priority of this session\'s writes in the write queue (pgsqlite).' },
+  { name: 'pgsqlite.write_priority', defaultValue: 'normal', description: 'Priority of this session\'s writes in the write queue (pgsqlite).', normalize: writePriority },
 ];
 
 const byLowerName = new Map(definitions.map((d) => [d.name.toLowerCase(), d]));
@@ -86,6 +86,12 @@ export function findSetting(name: string): SettingDefinition | undefined {
 
 export function allSettings(): readonly SettingDefinition[] {
   return definitions;
+}
+
+function writePriority(value: string): string {
+  const v = value.trim().toLowerCase();
+  if (v === 'low' || v === 'normal' || v === 'high') return v;
+  throw new Error('must be one of low, normal, high');
 }
 
 function normalizeEncoding(value: string): string {

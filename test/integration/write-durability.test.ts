@@ -68,6 +68,30 @@ describe('group commit', () => {
     await Promise.all(sessions.map((sql) => sql.end()));
   });
 
+  it('a high-priority writer overtakes a backlog of low-priority ones', async () => {
+    await using t = await startTestServer();
+    const holder = await t.connect();
+    await holder.query('CREATE TABLE commits (id integer PRIMARY KEY, who text)');
+    // Hold the writer so that a backlog forms behind it.
+    await holder.query('BEGIN');
+    await holder.query("INSERT INTO commits VALUES (1, 'holder')");
+    const low = await Promise.all(Array.from({ length: 12 }, () => t.connect()));
+    for (const c of low) await c.query("SET pgsqlite.write_priority = 'low'");
+    const lowWrites = low.map((c, i) => c.query('INSERT INTO commits (id, who) SELECT coalesce(max(id), 0) + 1, $1 FROM commits', [`low-${i}`]));
+    await new Promise((r) => setTimeout(r, 100));
+    const urgent = await t.connect();
+    await urgent.query("SET pgsqlite.write_priority = 'high'");
+    assert.equal((await urgent.query('SHOW pgsqlite.write_priority')).rows[0]['pgsqlite.write_priority'], 'high');
+    const urgentWrite = urgent.query("INSERT INTO commits (id, who) SELECT coalesce(max(id), 0) + 1, 'urgent' FROM commits");
+    await new Promise((r) => setTimeout(r, 100));
+    await holder.query('COMMIT');
+    await Promise.all([...lowWrites, urgentWrite]);
+    const order = (await holder.query('SELECT who FROM commits ORDER BY id')).rows.map((r) => r.who);
+    assert.equal(order[0], 'holder');
+    assert.equal(order[1], 'urgent', `commit order: ${order.join(', ')}`);
+    await assert.rejects(urgent.query("SET pgsqlite.write_priority = 'urgent'"), (err: pg.DatabaseError) => err.code === '22023');
+  });
+
   it('500 concurrent clients mixing reads and writes never see "database is locked"', async () => {
     await using t = await startTestServer({ maxConnections: 600 });
     const setup = await t.connect();

@@ -7,6 +7,7 @@ import { paramSourcesOf, type PreparedQuery } from '../../sql/query-cache.js';
 import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
+import { writePriorities } from '../writer/writer.machine.js';
 import type { Listener } from '../server/notification-hub.js';
 import type { ServerServices } from '../server/services.js';
 import { connectionMachine, type TransactionStatus } from './connection.machine.js';
@@ -190,10 +191,15 @@ export class Session implements Listener {
     return lease;
   }
 
+  /** This session's place in the write queue (`SET pgsqlite.write_priority = low | normal | high`). */
+  writePriority(): number {
+    return writePriorities[this.settings.get('pgsqlite.write_priority') as keyof typeof writePriorities];
+  }
+
   /** Waits for the writer, bounded by lock_timeout (55P03 as PostgreSQL reports a lock wait). */
   async acquireWriter(): Promise<WriterLease> {
     const lockTimeout = this.settings.milliseconds('lock_timeout');
-    const acquiring = this.db.acquireWriter(this.processId);
+    const acquiring = this.db.acquireWriter(this.processId, this.writePriority());
     if (lockTimeout <= 0) return acquiring;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -259,7 +265,7 @@ export class Session implements Listener {
         }
       }
       if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
-      return this.db.write(this.job(statements[0], options, query), jobId);
+      return this.db.write(this.job(statements[0], options, query), jobId, this.writePriority());
     });
   }
 

@@ -3,7 +3,7 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { EngineWorkerClient, allocateJobId, resultToOutcome, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { CatalogLocation, DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
-import { commitBatchActor, writerMachine } from '../writer/writer.machine.js';
+import { commitBatchActor, writePriorities, writerMachine } from '../writer/writer.machine.js';
 import { ReaderPool } from './reader-pool.js';
 import { InlineEngine } from '../../storage/inline/inline-engine.js';
 import type { Watchdog } from '../../storage/inline/watchdog.js';
@@ -87,13 +87,13 @@ export class DatabaseRuntime {
   }
 
   /** An autocommit write: queued, committed with whatever else is queued, acknowledged after COMMIT. */
-  write(job: StatementJob, jobId = allocateJobId()): Promise<StatementOutcome> {
+  write(job: StatementJob, jobId = allocateJobId(), priority: number = writePriorities.normal): Promise<StatementOutcome> {
     this.writesInFlight.add(jobId);
     return new Promise<StatementOutcome>((resolve, reject) => {
       this.writer.send({
         type: 'write',
         request: {
-          kind: 'autocommit', jobId, job,
+          kind: 'autocommit', priority, jobId, job,
           resolve: (result) => {
             this.writesInFlight.delete(jobId);
             try {
@@ -108,12 +108,12 @@ export class DatabaseRuntime {
   }
 
   /** Waits for the writer, FIFO with other writers, and holds it until release(). */
-  acquireWriter(sessionId: number): Promise<WriterLease> {
+  acquireWriter(sessionId: number, priority: number = writePriorities.normal): Promise<WriterLease> {
     return new Promise((resolve, reject) => {
       this.writer.send({
         type: 'acquire',
         request: {
-          kind: 'acquire', sessionId, reject,
+          kind: 'acquire', priority, sessionId, reject,
           resolve: () => {
             let released = false;
             resolve({

@@ -46,9 +46,9 @@ function start(maxBatchSize = 100) {
   const results = new Map<number, StatementResult>();
   /** Order in which requests were satisfied: `w<jobId>` for writes, `a<sessionId>` for grants. */
   const order: string[] = [];
-  const write = (jobId: number, sql = `INSERT ${jobId}`): AutocommitWrite => {
+  const write = (jobId: number, sql = `INSERT ${jobId}`, priority = 1): AutocommitWrite => {
     const request: AutocommitWrite = {
-      kind: 'autocommit', jobId, job: job(sql),
+      kind: 'autocommit', priority, jobId, job: job(sql),
       resolve: (result) => {
         results.set(jobId, result);
         order.push(`w${jobId}`);
@@ -57,10 +57,10 @@ function start(maxBatchSize = 100) {
     actor.send({ type: 'write', request });
     return request;
   };
-  const acquire = (sessionId: number) => {
+  const acquire = (sessionId: number, priority = 1) => {
     const outcome: { granted: boolean; rejected?: Error } = { granted: false };
     const request: ExclusiveRequest = {
-      kind: 'acquire', sessionId,
+      kind: 'acquire', priority, sessionId,
       resolve: () => {
         outcome.granted = true;
         order.push(`a${sessionId}`);
@@ -129,6 +129,22 @@ describe('writer machine', () => {
     assert.deepEqual(w.order, ['w1', 'w2', 'w3', 'w4']);
     for (const id of [2, 3, 4]) assert.deepEqual(w.results.get(id), okResult(id));
     assert.equal(w.state(), 'idle');
+    w.actor.stop();
+  });
+
+  it('higher write priority overtakes a backlog; FIFO within a priority', async () => {
+    const w = start();
+    w.write(1);
+    w.write(2, 'INSERT 2', 0);
+    w.write(3, 'INSERT 3', 0);
+    w.write(4, 'INSERT 4', 2);
+    w.write(5, 'INSERT 5', 1);
+    w.write(6, 'INSERT 6', 2);
+    await w.commitNext();
+    // While write 1 committed, the queue ordered itself: high (4, 6), normal (5), low (2, 3).
+    assert.deepEqual(w.engine.commits[1].jobIds, [4, 6, 5, 2, 3]);
+    await w.commitNext();
+    assert.deepEqual(w.order, ['w1', 'w4', 'w6', 'w5', 'w2', 'w3']);
     w.actor.stop();
   });
 
@@ -304,7 +320,7 @@ describe('writer machine', () => {
   it('without a provided commitBatch, writes fail instead of hanging', async () => {
     const actor = createActor(writerMachine, { input: { maxBatchSize: 10 } }).start();
     let result: StatementResult | undefined;
-    actor.send({ type: 'write', request: { kind: 'autocommit', jobId: 1, job: job('INSERT'), resolve: (r) => (result = r) } });
+    actor.send({ type: 'write', request: { kind: 'autocommit', priority: 1, jobId: 1, job: job('INSERT'), resolve: (r) => (result = r) } });
     await flush();
     assert.equal(result?.ok, false);
     assert.match((result as { ok: false; error: { message: string } }).error.message, /commitBatch not provided/);

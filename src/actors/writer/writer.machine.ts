@@ -8,8 +8,12 @@ import type { StatementJob, StatementResult } from '../../storage/engine-message
  * - a session in an explicit transaction takes the writer exclusively until COMMIT/ROLLBACK.
  * The queue is FIFO across both kinds, so a transaction cannot be starved by a stream of writes.
  */
+/** Write priorities (`SET pgsqlite.write_priority`): higher runs first, FIFO within a level. */
+export const writePriorities = { low: 0, normal: 1, high: 2 } as const;
+
 export interface AutocommitWrite {
   kind: 'autocommit';
+  priority: number;
   jobId: number;
   job: StatementJob;
   resolve: (result: StatementResult) => void;
@@ -17,6 +21,7 @@ export interface AutocommitWrite {
 
 export interface ExclusiveRequest {
   kind: 'acquire';
+  priority: number;
   sessionId: number;
   resolve: () => void;
   reject: (err: Error) => void;
@@ -66,8 +71,14 @@ export const writerMachine = setup({
   },
   actions: {
     enqueue: assign({
-      queue: ({ context, event }) =>
-        event.type === 'write' || event.type === 'acquire' ? [...context.queue, event.request] : context.queue,
+      queue: ({ context, event }) => {
+        if (event.type !== 'write' && event.type !== 'acquire') return context.queue;
+        // Behind everything of the same or higher priority, ahead of anything lower.
+        const request = event.request;
+        let at = context.queue.length;
+        while (at > 0 && context.queue[at - 1].priority < request.priority) at--;
+        return [...context.queue.slice(0, at), request, ...context.queue.slice(at)];
+      },
     }),
     takeBatch: assign(({ context }) => {
       // Consecutive autocommit writes from the head, up to the batch limit.
