@@ -41,6 +41,8 @@ export const serverConfigSchema = z.object({
   /** On shutdown, how long running statements may take before they are cancelled. */
   shutdownTimeoutMs: z.number().int().min(0).default(5_000),
   maxConnections: z.number().int().min(1).default(1000),
+  /** A client queued for a database's writer longer than this gets a NOTICE (0: never). */
+  queueNoticeMs: z.number().int().min(0).default(5_000),
   /** A database nobody is connected to closes its files after this many milliseconds (0: never). */
   idleCloseMs: z.number().int().min(0).default(60_000),
   /** Existing SQLite files served as databases: name → path (no conversion). */

@@ -79,6 +79,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     },
     notifications,
     authMethod: config.authMethod,
+    queueNoticeMs: config.queueNoticeMs,
     logger,
     registerSession(processId, secretKey, cancel) {
       sessions.set(processId, { secretKey, cancel });

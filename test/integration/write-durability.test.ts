@@ -92,6 +92,30 @@ describe('group commit', () => {
     await assert.rejects(urgent.query("SET pgsqlite.write_priority = 'urgent'"), (err: pg.DatabaseError) => err.code === '22023');
   });
 
+  it('while queued behind a transaction: lock_timeout → 55P03, statement_timeout → 57014, a NOTICE after queueNoticeMs', async () => {
+    await using t = await startTestServer({ queueNoticeMs: 100 });
+    const holder = await t.connect();
+    await holder.query('CREATE TABLE q (n integer)');
+    await holder.query('BEGIN');
+    await holder.query('INSERT INTO q VALUES (0)');
+    const waiter = await t.connect();
+    await waiter.query("SET lock_timeout = '150ms'");
+    await assert.rejects(waiter.query('INSERT INTO q VALUES (1)'), (err: pg.DatabaseError) => err.code === '55P03' && /lock timeout/.test(err.message));
+    await waiter.query('RESET lock_timeout');
+    await waiter.query("SET statement_timeout = '150ms'");
+    await assert.rejects(waiter.query('INSERT INTO q VALUES (2)'), (err: pg.DatabaseError) => err.code === '57014' && /statement timeout/.test(err.message));
+    await waiter.query('RESET statement_timeout');
+    const notices: string[] = [];
+    waiter.on('notice', (n) => notices.push(n.message ?? ''));
+    const pending = waiter.query('INSERT INTO q VALUES (3)');
+    await new Promise((r) => setTimeout(r, 300));
+    await holder.query('COMMIT');
+    await pending;
+    assert.ok(notices.some((m) => /waiting for the writer/.test(m)), `notices: ${notices.join(' | ')}`);
+    // Only the holder's row and the one that waited without limits were written.
+    assert.deepEqual((await holder.query('SELECT n FROM q ORDER BY n')).rows.map((r) => r.n), [0, 3]);
+  });
+
   it('500 concurrent clients mixing reads and writes never see "database is locked"', async () => {
     await using t = await startTestServer({ maxConnections: 600 });
     const setup = await t.connect();

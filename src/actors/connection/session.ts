@@ -191,6 +191,28 @@ export class Session implements Listener {
     return lease;
   }
 
+  /**
+   * An autocommit write through the queue. lock_timeout bounds the time it may wait in the queue
+   * (55P03, as PostgreSQL reports a lock wait); a client waiting longer than the server's
+   * queueNoticeMs hears a NOTICE, as PgBouncer's query_wait_notify does.
+   */
+  private async queuedWrite(job: StatementJob, jobId: number): Promise<StatementOutcome> {
+    const lockTimeout = this.settings.milliseconds('lock_timeout');
+    const lockTimer = lockTimeout > 0 ? setTimeout(() => this.db.withdrawWrite(jobId, new PgError({
+      code: SqlState.lockNotAvailable, message: 'canceling statement due to lock timeout',
+    })), lockTimeout) : undefined;
+    const noticeTimer = this.services.queueNoticeMs > 0 ? setTimeout(() => {
+      this.sendNotice(`waiting for the writer of database "${this.databaseName}": ${this.db.queueDepth()} requests queued`);
+      void this.output.flush();
+    }, this.services.queueNoticeMs) : undefined;
+    try {
+      return await this.db.write(job, jobId, this.writePriority());
+    } finally {
+      clearTimeout(lockTimer);
+      clearTimeout(noticeTimer);
+    }
+  }
+
   /** This session's place in the write queue (`SET pgsqlite.write_priority = low | normal | high`). */
   writePriority(): number {
     return writePriorities[this.settings.get('pgsqlite.write_priority') as keyof typeof writePriorities];
@@ -200,6 +222,11 @@ export class Session implements Listener {
   async acquireWriter(): Promise<WriterLease> {
     const lockTimeout = this.settings.milliseconds('lock_timeout');
     const acquiring = this.db.acquireWriter(this.processId, this.writePriority());
+    const noticeTimer = this.services.queueNoticeMs > 0 ? setTimeout(() => {
+      this.sendNotice(`waiting for the writer of database "${this.databaseName}": ${this.db.queueDepth()} requests queued`);
+      void this.output.flush();
+    }, this.services.queueNoticeMs) : undefined;
+    void acquiring.finally(() => clearTimeout(noticeTimer)).catch(() => undefined);
     if (lockTimeout <= 0) return acquiring;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -265,7 +292,7 @@ export class Session implements Listener {
         }
       }
       if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
-      return this.db.write(this.job(statements[0], options, query), jobId, this.writePriority());
+      return this.queuedWrite(this.job(statements[0], options, query), jobId);
     });
   }
 

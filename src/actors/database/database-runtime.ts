@@ -143,6 +143,16 @@ export class DatabaseRuntime {
     this.readers.cancel(jobId);
   }
 
+  /** Withdraws an autocommit write that is still queued (lock_timeout); a running one is unaffected. */
+  withdrawWrite(jobId: number, error: PgError): void {
+    this.writer.send({ type: 'cancel', jobId, error });
+  }
+
+  /** Requests waiting for the writer now (for the queue notice). */
+  queueDepth(): number {
+    return this.writer.getSnapshot().context.queue.length;
+  }
+
   /** Withdraws a session's waiting request for exclusive use (lock_timeout, disconnect). */
   abandonAcquire(sessionId: number, error: Error): void {
     this.writer.send({ type: 'cancel', sessionId, error });

@@ -18,6 +18,8 @@ export interface ServerServices {
   /** Sessions by process id, for CancelRequest. */
   registerSession(processId: number, secretKey: number, cancel: () => void): void;
   unregisterSession(processId: number): void;
+  /** A client queued for the writer longer than this hears a NOTICE (0: never). */
+  queueNoticeMs: number;
   /** Bounded wait a closing server gives running statements. */
   shuttingDown(): boolean;
 }
