@@ -25,6 +25,8 @@ export interface FunctionHost {
   setConfig(name: string, value: string, isLocal: boolean): void;
   /** The data directory, against which registry file paths are relative. */
   dataDir(): string;
+  /** The running statement's transaction id (given by the session when the statement uses it). */
+  transactionId(): bigint | undefined;
 }
 
 /**
@@ -62,6 +64,13 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     host.setConfig(String(name), text, isLocal === 1n || isLocal === 1);
     return text;
   });
+  const transactionId = () => {
+    const id = host.transactionId();
+    if (id === undefined) throw new PgError({ code: SqlState.internalError, message: 'no transaction id was assigned to this statement' });
+    return id;
+  };
+  db.function('txid_current', { deterministic: false }, transactionId);
+  db.function('pg_current_xact_id', { deterministic: false }, transactionId);
   db.function('pg_size_pretty', { deterministic: true }, (bytes: unknown) => (bytes === null ? null : prettySize(Number(bytes))));
   // Size of a database file with its WAL, for pg_database_size() (a macro over the registry).
   db.function('pgsqlite_file_size', { deterministic: false }, (file: unknown) => {

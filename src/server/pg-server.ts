@@ -20,6 +20,7 @@ import { DatabaseRegistry } from '../storage/meta/database-registry.js';
 import { writeStaticCatalog } from '../catalog/install-catalog.js';
 import { DatabaseManager } from './database-manager.js';
 import { RoleStore } from '../storage/meta/role-store.js';
+import { TransactionIds } from '../storage/meta/transaction-ids.js';
 import { createLogger } from './logger.js';
 import { Watchdog } from '../storage/inline/watchdog.js';
 import { openDataDirectory, type DataDirectory } from './data-directory.js';
@@ -50,6 +51,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   const logger: Logger = createLogger(config.logLevel);
   let dataDir: DataDirectory | undefined;
   let roles: RoleStore | undefined;
+  let transactionIds: TransactionIds | undefined;
   let metaDb: ReturnType<typeof openMetaStore> | undefined;
   let databases: DatabaseManager | undefined;
   const sessions = new Map<number, { secretKey: number; cancel: () => void }>();
@@ -76,6 +78,9 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     },
     get roles() {
       return roles!;
+    },
+    get transactionIds() {
+      return transactionIds!;
     },
     notifications,
     authMethod: config.authMethod,
@@ -122,6 +127,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     metaDb = openMetaStore(dataDir.metaPath);
     writeStaticCatalog(metaDb);
     roles = new RoleStore(metaDb);
+    transactionIds = new TransactionIds(metaDb);
     databases = new DatabaseManager(dataDir.root, new DatabaseRegistry(metaDb), {
       readers: config.readers, maxBatchSize: config.maxBatchSize,
       pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,

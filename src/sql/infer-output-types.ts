@@ -14,7 +14,7 @@ const functionTypes: Record<string, number> = {
   pg_backend_pid: INT4, now: TIMESTAMPTZ, transaction_timestamp: TIMESTAMPTZ, statement_timestamp: TIMESTAMPTZ,
   clock_timestamp: TIMESTAMPTZ, length: INT4, char_length: INT4, lower: TEXT, upper: TEXT, concat: TEXT,
   substr: TEXT, substring: TEXT, replace: TEXT, trim: TEXT, btrim: TEXT, ltrim: TEXT, rtrim: TEXT,
-  random: FLOAT8, pg_sleep: 2278, pg_notify: 2278, set_config: TEXT, format_type: TEXT, pg_get_userbyid: 19,
+  random: FLOAT8, pg_sleep: 2278, pg_notify: 2278, txid_current: INT8, pg_current_xact_id: 5069, set_config: TEXT, format_type: TEXT, pg_get_userbyid: 19,
 };
 
 const sqlValueFunctionTypes: Record<string, number> = {

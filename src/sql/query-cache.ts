@@ -2,6 +2,7 @@ import { planStatement, type StatementPlan } from './classify.js';
 import { inferOutputTypes } from './infer-output-types.js';
 import { parseStatements, type RawStatement } from './parser.js';
 import { inferParamSources, type ParamTypeSource } from './infer-param-types.js';
+import { functionNamesOf } from './function-names.js';
 import { translateStatement, type TranslatedStatement } from './translate/translate-statement.js';
 
 /** A parsed, classified and (for engine statements) translated statement, shared by every session. */
@@ -16,6 +17,8 @@ export interface PreparedQuery {
   error?: unknown;
   /** Where each parameter's type comes from (computed on first use). */
   paramSources?: ParamTypeSource[];
+  /** Whether the statement calls txid_current()/pg_current_xact_id() (it then needs an id). */
+  usesTransactionId?: boolean;
 }
 
 /** Parameter type sources of a prepared engine statement, computed once per statement text. */
@@ -31,7 +34,9 @@ function prepareOne(raw: RawStatement, queryText: string): PreparedQuery {
   try {
     const plan = planStatement(raw.stmt);
     if (plan.kind !== 'engine') return { raw, plan };
-    return { raw, plan, translated: translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText }), typeHints: inferOutputTypes(raw.stmt) };
+    const functions = functionNamesOf(raw.stmt);
+    const usesTransactionId = functions.has('txid_current') || functions.has('pg_current_xact_id');
+    return { raw, plan, usesTransactionId, translated: translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText }), typeHints: inferOutputTypes(raw.stmt) };
   } catch (error) {
     return { raw, plan: { kind: 'show', name: '' }, error };
   }

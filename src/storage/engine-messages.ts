@@ -61,6 +61,8 @@ export interface StatementJob {
   context?: SessionContext;
   /** Time of the transaction's start (ISO, UTC): now() and CURRENT_TIMESTAMP are stable within it. */
   transactionStart?: string;
+  /** The transaction's id, when the statement asks for it (txid_current()). */
+  transactionId?: bigint;
 }
 
 export interface StatementOutcome {

@@ -116,6 +116,41 @@ describe('group commit', () => {
     assert.deepEqual((await holder.query('SELECT n FROM q ORDER BY n')).rows.map((r) => r.n), [0, 3]);
   });
 
+  it('txid_current() answers at once, stable within a transaction, increasing across them and restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pgsqlite-xid-'));
+    try {
+      let last: bigint;
+      {
+        await using t = await startTestServer({ dataDir });
+        const holder = await t.connect();
+        await holder.query('CREATE TABLE w (n integer)');
+        await holder.query('BEGIN');
+        await holder.query('INSERT INTO w VALUES (1)');
+        // Another session gets an id while the writer is held: nothing waits for a commit.
+        const other = await t.connect();
+        await other.query("SET statement_timeout = '500ms'");
+        const a = BigInt((await other.query('SELECT txid_current() AS x')).rows[0].x);
+        const b = BigInt((await other.query('SELECT pg_current_xact_id() AS x')).rows[0].x);
+        assert.ok(b > a);
+        const inTx1 = BigInt((await holder.query('SELECT txid_current() AS x')).rows[0].x);
+        const inTx2 = BigInt((await holder.query('SELECT txid_current() AS x')).rows[0].x);
+        assert.equal(inTx1, inTx2, 'stable within one transaction');
+        await holder.query('COMMIT');
+        last = BigInt((await holder.query('SELECT txid_current() AS x')).rows[0].x);
+        assert.ok(last > inTx1);
+        await holder.end();
+        await other.end();
+        await t.server.close();
+      }
+      await using again = await startTestServer({ dataDir });
+      const c = await again.connect();
+      const afterRestart = BigInt((await c.query('SELECT txid_current() AS x')).rows[0].x);
+      assert.ok(afterRestart > last, `${afterRestart} after restart must exceed ${last}`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('500 concurrent clients mixing reads and writes never see "database is locked"', async () => {
     await using t = await startTestServer({ maxConnections: 600 });
     const setup = await t.connect();

@@ -47,4 +47,6 @@ export interface TransactionState {
   startedAt: string;
   /** Implicit transaction of a multi-statement simple query. */
   implicit: boolean;
+  /** Assigned on first use (txid_current()), then stable for the transaction. */
+  transactionId?: bigint;
 }

@@ -132,6 +132,7 @@ export class Session implements Listener {
       contextVersion: this.context().version,
       context: this.context().context,
       transactionStart: this.txn?.startedAt,
+      transactionId: query?.usesTransactionId ? this.transactionId() : undefined,
     };
   }
 
@@ -211,6 +212,13 @@ export class Session implements Listener {
       clearTimeout(lockTimer);
       clearTimeout(noticeTimer);
     }
+  }
+
+  /** The transaction's id: one per transaction block, a new one per statement outside one. */
+  private transactionId(): bigint {
+    if (!this.txn) return this.services.transactionIds.allocate();
+    this.txn.transactionId ??= this.services.transactionIds.allocate();
+    return this.txn.transactionId;
   }
 
   /** This session's place in the write queue (`SET pgsqlite.write_priority = low | normal | high`). */

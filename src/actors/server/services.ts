@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DatabaseRuntime } from '../database/database-runtime.js';
 import type { NotificationHub } from './notification-hub.js';
 import type { RoleStore } from '../../storage/meta/role-store.js';
+import type { TransactionIds } from '../../storage/meta/transaction-ids.js';
 import type { AuthMethod } from '../../config/config-schema.js';
 import type { DatabaseManager } from '../../server/database-manager.js';
 
@@ -12,6 +13,7 @@ export interface ServerServices {
   /** The registry and lifecycle of databases (CREATE/DROP/ALTER DATABASE, who is connected where). */
   databases: DatabaseManager;
   roles: RoleStore;
+  transactionIds: TransactionIds;
   notifications: NotificationHub;
   authMethod: AuthMethod;
   logger: Logger;

@@ -27,6 +27,7 @@ export class InlineEngine {
   private readonly heavy = new Set<string>();
   private context: SessionContext | undefined;
   private transactionStart: string | undefined;
+  private transactionId: bigint | undefined;
   private generation = -1;
   private notifications: { channel: string; payload: string }[] = [];
   private settingChanges: { name: string; value: string; isLocal: boolean }[] = [];
@@ -42,6 +43,7 @@ export class InlineEngine {
       notify: (channel, payload) => this.notifications.push({ channel, payload }),
       setConfig: (name, value, isLocal) => this.settingChanges.push({ name, value, isLocal }),
       dataDir: () => catalog.dataDir,
+      transactionId: () => this.transactionId,
     });
     attachCatalog(this.db, catalog.metaPath);
     this.db.pragma('query_only = ON');
@@ -54,6 +56,7 @@ export class InlineEngine {
     if (this.heavy.has(job.sql) || !job.context) return undefined;
     this.context = job.context;
     this.transactionStart = job.transactionStart;
+    this.transactionId = job.transactionId;
     this.generation = this.watchdog.arm(this.interruptHandle);
     try {
       this.notifications = [];

@@ -26,6 +26,7 @@ const MAX_CONTEXTS = 10_000;
 let context: SessionContext | undefined;
 let dataDir = '.';
 let transactionStart: string | undefined;
+let transactionId: bigint | undefined;
 /** pg_notify() calls of the job running now. */
 let notifications: { channel: string; payload: string }[] = [];
 /** set_config() calls of the job running now, applied to the session by the main thread. */
@@ -79,6 +80,7 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
   cancel.begin(jobId);
   context = contextFor(job);
   transactionStart = job.transactionStart;
+  transactionId = job.transactionId;
   try {
     for (;;) {
       if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
@@ -165,6 +167,7 @@ function handle(request: EngineRequest): EngineResponse {
         notify: (channel, payload) => notifications.push({ channel, payload }),
         setConfig: (name, value, isLocal) => settingChanges.push({ name, value, isLocal }),
         dataDir: () => dataDir,
+        transactionId: () => transactionId,
       });
       attachCatalog(db, request.catalog.metaPath);
       dataDir = request.catalog.dataDir;
