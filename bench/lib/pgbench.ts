@@ -3,8 +3,8 @@ import { runCommand } from '../../test/support/run-command.js';
 import type { Endpoint } from './types.js';
 
 export interface PgbenchRun {
-  /** -b: pgbench's built-in scripts. */
-  script: 'select-only' | 'tpcb-like';
+  /** -b: one of pgbench's built-in scripts, or -f: a script file. */
+  script: 'select-only' | 'tpcb-like' | { file: string };
   clients: number;
   threads: number;
   seconds: number;
@@ -27,8 +27,13 @@ export async function pgbenchInit(endpoint: Endpoint, scale: number): Promise<vo
 
 /** Runs pgbench and returns its TPS (excluding connection time); any failed transaction is an error. */
 export async function pgbenchTps(endpoint: Endpoint, run: PgbenchRun): Promise<number> {
+  return (await pgbenchRun(endpoint, run)).tps;
+}
+
+/** Runs pgbench; TPS (excluding connection time) and the average latency in ms. */
+export async function pgbenchRun(endpoint: Endpoint, run: PgbenchRun): Promise<{ tps: number; latencyMs: number }> {
   const args = [
-    '-b', run.script,
+    ...(typeof run.script === 'string' ? ['-b', run.script] : ['-f', run.script.file]),
     '-c', String(run.clients),
     '-j', String(run.threads),
     '-T', String(run.seconds),
@@ -46,5 +51,6 @@ export async function pgbenchTps(endpoint: Endpoint, run: PgbenchRun): Promise<n
   if (failed && Number(failed[1]) > 0) throw new Error(`pgbench ${args.join(' ')}: ${failed[1]} failed transactions:\n${output}`);
   const tps = /^tps = ([\d.]+)/m.exec(output);
   if (!tps) throw new Error(`no tps line in pgbench output:\n${output}`);
-  return Number(tps[1]);
+  const latency = /^latency average = ([\d.]+) ms/m.exec(output);
+  return { tps: Number(tps[1]), latencyMs: latency ? Number(latency[1]) : Number.NaN };
 }
