@@ -20,6 +20,8 @@ const port = parentPort!;
 const cancel = new CancelSlots(workerData.cancelBuffer as SharedArrayBuffer);
 let db: Database.Database | undefined;
 let cache: StatementCache | undefined;
+/** The group-commit statements, prepared once: a batch runs two of them per statement. */
+let transactionStatements: Record<'begin' | 'savepoint' | 'release' | 'rollbackToSavepoint' | 'commit', Database.Statement> | undefined;
 /** Session contexts by session id, as last sent; bounded because sessions end without telling us. */
 const contexts = new Map<number, SessionContext>();
 const MAX_CONTEXTS = 10_000;
@@ -120,23 +122,22 @@ function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
     // Statements that failed on their own keep their error; the rest (run again after an interrupt) go.
     const pending = jobs.map((_, i) => i).filter((i) => results[i] === undefined);
     let interrupted = false;
-    // Deferred, not IMMEDIATE: IMMEDIATE would also write-lock the attached catalog (the shared
-    // metadata file) for every database's writer. The writer actor already serialises writers.
-    db!.exec('BEGIN');
+    const tx = transactionStatements!;
+    tx.begin.run();
     for (const i of pending) {
       if (cancel.isCancelled(jobIds[i])) {
         results[i] = { ok: false, error: serializeError(cancelledError()) };
         continue;
       }
-      db!.exec('SAVEPOINT pgsqlite_stmt');
+      tx.savepoint.run();
       const result = execJob(jobIds[i], jobs[i], true);
       if (!result.ok && result.error.sqliteCode === 'SQLITE_INTERRUPT' && db!.inTransaction === false) {
         results[i] = cancel.isCancelled(jobIds[i]) ? result : undefined;
         interrupted = true;
         break;
       }
-      if (result.ok) db!.exec('RELEASE pgsqlite_stmt');
-      else db!.exec('ROLLBACK TO pgsqlite_stmt; RELEASE pgsqlite_stmt');
+      if (!result.ok) tx.rollbackToSavepoint.run();
+      tx.release.run();
       results[i] = result;
     }
     if (interrupted) {
@@ -145,7 +146,7 @@ function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
       continue;
     }
     try {
-      db!.exec('COMMIT');
+      tx.commit.run();
     } catch (err) {
       if (db!.inTransaction) db!.exec('ROLLBACK');
       const error = serializeError(err);
@@ -174,6 +175,15 @@ function handle(request: EngineRequest): EngineResponse {
       // Readers refuse writes only after the catalog schema they host was filled in.
       if (request.readonly) db.pragma('query_only = ON');
       const interruptHandle = Number(db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
+      transactionStatements = {
+        // Deferred, not IMMEDIATE: IMMEDIATE would also write-lock the attached catalog (the shared
+        // metadata file) for every database's writer. The writer actor already serialises writers.
+        begin: db.prepare('BEGIN'),
+        savepoint: db.prepare('SAVEPOINT pgsqlite_stmt'),
+        release: db.prepare('RELEASE pgsqlite_stmt'),
+        rollbackToSavepoint: db.prepare('ROLLBACK TO pgsqlite_stmt'),
+        commit: db.prepare('COMMIT'),
+      };
       return { type: 'opened', id: request.id, interruptHandle };
     }
     case 'exec':
