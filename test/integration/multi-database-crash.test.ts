@@ -1,37 +1,15 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { freePort } from '../support/free-port.js';
+import { killServer, spawnServer } from '../support/spawn-server.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROWS = 200_000;
 const ROUNDS = 8;
-
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'pgsqlite.js'), '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let text = '';
-    child.stderr!.on('data', (d) => {
-      text += d;
-      if (text.includes('accepting connections')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${text}`)));
-  });
-  return child;
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 async function client(port: number, database = 'postgres'): Promise<pg.Client> {
   const c = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database });
@@ -61,13 +39,13 @@ describe('CREATE/DROP DATABASE survive kill -9 at any point', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pgsqlite-crash-'));
   let server: ChildProcess | undefined;
   after(async () => {
-    if (server) await kill(server);
+    if (server) await killServer(server);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`${ROUNDS} crashes during CREATE DATABASE … TEMPLATE and ${ROUNDS} during DROP DATABASE`, async () => {
     const port = await freePort();
-    server = await startServer(dataDir, port);
+    server = await spawnServer(['--port', String(port), '--data-dir', dataDir]);
     const admin = await client(port);
     await admin.query('CREATE DATABASE source');
     const source = await client(port, 'source');
@@ -83,8 +61,8 @@ describe('CREATE/DROP DATABASE survive kill -9 at any point', () => {
       const c = await client(port);
       void c.query(`CREATE DATABASE ${name} TEMPLATE source`).catch(() => undefined);
       await new Promise((r) => setTimeout(r, (round * 37) % 120));
-      await kill(server);
-      server = await startServer(dataDir, port);
+      await killServer(server);
+      server = await spawnServer(['--port', String(port), '--data-dir', dataDir]);
       outcomes.create.add(await assertConsistent(port, dataDir, name));
 
       // DROP: of a complete copy.
@@ -93,8 +71,8 @@ describe('CREATE/DROP DATABASE survive kill -9 at any point', () => {
       await setup.query(`CREATE DATABASE ${victim} TEMPLATE source`);
       void setup.query(`DROP DATABASE ${victim}`).catch(() => undefined);
       await new Promise((r) => setTimeout(r, (round * 13) % 40));
-      await kill(server);
-      server = await startServer(dataDir, port);
+      await killServer(server);
+      server = await spawnServer(['--port', String(port), '--data-dir', dataDir]);
       outcomes.drop.add(await assertConsistent(port, dataDir, victim));
     }
     // Not asserted (timing decides), but reported: which outcomes the kills produced.

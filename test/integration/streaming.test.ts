@@ -1,16 +1,14 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { freePort } from '../support/free-port.js';
+import { spawnServer } from '../support/spawn-server.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROWS = 1_000_000;
 const WIDTH = 200;
 
@@ -24,15 +22,7 @@ describe('results stream with bounded server memory', () => {
   let port: number;
   before(async () => {
     port = await freePort();
-    server = spawn(process.execPath, [join(root, 'bin', 'pgsqlite.js'), '--port', String(port), '--in-memory', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      let text = '';
-      server.stderr!.on('data', (d) => {
-        text += d;
-        if (text.includes('accepting connections')) resolve();
-      });
-      server.on('exit', (code) => reject(new Error(`server exited ${code}: ${text}`)));
-    });
+    server = await spawnServer(['--port', String(port), '--in-memory']);
   });
   after(() => {
     server.kill('SIGKILL');

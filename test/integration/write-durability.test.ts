@@ -1,30 +1,16 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import postgres from 'postgres';
 import { freePort } from '../support/free-port.js';
+import { spawnServer } from '../support/spawn-server.js';
 import { startTestServer } from '../support/pgsqlite-server.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'pgsqlite.js'), '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let text = '';
-    child.stderr!.on('data', (d) => {
-      text += d;
-      if (text.includes('accepting connections')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${text}`)));
-  });
-  return child;
-}
 
 describe('group commit', () => {
   it('a failing statement inside a batch fails alone; the others commit; per-session order holds', async () => {
@@ -188,7 +174,7 @@ describe('acknowledged writes survive kill -9', () => {
 
   it('20 rounds of heavy batched writing, each ended by kill -9: every acknowledged row is there and integrity_check is ok', async () => {
     const port = await freePort();
-    server = await startServer(dataDir, port);
+    server = await spawnServer(['--port', String(port), '--data-dir', dataDir]);
     const setup = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
     await setup.connect();
     await setup.query('CREATE TABLE acked (writer integer, seq integer, PRIMARY KEY (writer, seq))');
@@ -218,7 +204,7 @@ describe('acknowledged writes survive kill -9', () => {
       await new Promise<void>((resolve) => server!.once('exit', () => resolve()));
       stop = true;
       await Promise.allSettled(loops);
-      server = await startServer(dataDir, port);
+      server = await spawnServer(['--port', String(port), '--data-dir', dataDir]);
     }
     server.kill('SIGKILL');
     await new Promise<void>((resolve) => server!.once('exit', () => resolve()));
