@@ -11,6 +11,7 @@ import {
   DatabaseRegistry, POSTGRES_OID, TEMPLATE0_OID, TEMPLATE1_OID, type DatabaseEntry,
 } from '../storage/meta/database-registry.js';
 import { databaseFileFor, validateDatabaseName } from './database-names.js';
+import type { PoolRow } from '../catalog/live-tables.js';
 
 export type RuntimeSettings = Omit<DatabaseOptions, 'name' | 'path'>;
 
@@ -143,6 +144,16 @@ export class DatabaseManager {
     }, this.idleCloseMs);
     timer.unref();
     this.idleTimers.set(gone.database, timer);
+  }
+
+  /** pgsqlite_stat_pools: one row per open database (a database still opening is skipped). */
+  poolRows(): PoolRow[] {
+    const rows: PoolRow[] = [];
+    for (const actor of this.actors.values()) {
+      const snapshot = actor.getSnapshot();
+      if (snapshot.matches('open')) rows.push(snapshot.context.runtime.poolRow());
+    }
+    return rows.sort((a, b) => a.database.localeCompare(b.database));
   }
 
   /** Whether a database's files are open now (for tests and the console). */

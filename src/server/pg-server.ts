@@ -23,6 +23,7 @@ import { RoleStore } from '../storage/meta/role-store.js';
 import { TransactionIds } from '../storage/meta/transaction-ids.js';
 import { createLogger } from './logger.js';
 import { Watchdog } from '../storage/inline/watchdog.js';
+import { Instrumentation } from '../instrumentation/events.js';
 import { openDataDirectory, type DataDirectory } from './data-directory.js';
 
 export const DEFAULT_DATABASE = 'postgres';
@@ -37,6 +38,8 @@ export interface PgServer {
   close(): Promise<void>;
   readonly config: ServerConfig;
   readonly dataDir: string;
+  /** Typed events about commits, reads, … (for metrics and the console). */
+  readonly instrumentation: Instrumentation;
 }
 
 /** A listener refused to start: the port is taken, the host is not allowed without a password, … */
@@ -65,6 +68,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
   let closing = false;
   let nextProcessId = 10_000 + Math.floor(Math.random() * 50_000);
   const watchdog = config.inlineBudgetMs > 0 ? new Watchdog(config.inlineBudgetMs) : undefined;
+  const instrumentation = new Instrumentation();
 
   const services: ServerServices = {
     database(name) {
@@ -132,6 +136,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
       readers: config.readers, maxBatchSize: config.maxBatchSize,
       pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
       catalog: { metaPath: dataDir.metaPath, dataDir: dataDir.root },
+      instrumentation, livePools: () => databases?.poolRows() ?? [],
     }, logger, config.idleCloseMs);
     const existing = roles.get(config.user);
     const password = config.password ? createScramVerifier(config.password) : undefined;
@@ -164,6 +169,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
 
   return {
     config,
+    instrumentation,
     get dataDir() {
       return dataDir?.root ?? config.dataDir;
     },

@@ -2,7 +2,8 @@ import { planStatement, type StatementPlan } from './classify.js';
 import { inferOutputTypes } from './infer-output-types.js';
 import { parseStatements, type RawStatement } from './parser.js';
 import { inferParamSources, type ParamTypeSource } from './infer-param-types.js';
-import { functionNamesOf } from './function-names.js';
+import { functionNamesOf, relationNamesOf } from './statement-names.js';
+import { liveRelationNames } from './live-relations.js';
 import { translateStatement, type TranslatedStatement } from './translate/translate-statement.js';
 
 /** A parsed, classified and (for engine statements) translated statement, shared by every session. */
@@ -19,6 +20,8 @@ export interface PreparedQuery {
   paramSources?: ParamTypeSource[];
   /** Whether the statement calls txid_current()/pg_current_xact_id() (it then needs an id). */
   usesTransactionId?: boolean;
+  /** Whether it reads a live relation (pgsqlite_stat_pools), which only main-thread connections have. */
+  usesLiveTables?: boolean;
 }
 
 /** Parameter type sources of a prepared engine statement, computed once per statement text. */
@@ -36,7 +39,8 @@ function prepareOne(raw: RawStatement, queryText: string): PreparedQuery {
     if (plan.kind !== 'engine') return { raw, plan };
     const functions = functionNamesOf(raw.stmt);
     const usesTransactionId = functions.has('txid_current') || functions.has('pg_current_xact_id');
-    return { raw, plan, usesTransactionId, translated: translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText }), typeHints: inferOutputTypes(raw.stmt) };
+    const usesLiveTables = [...relationNamesOf(raw.stmt)].some((name) => liveRelationNames.has(name));
+    return { raw, plan, usesTransactionId, usesLiveTables, translated: translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText }), typeHints: inferOutputTypes(raw.stmt) };
   } catch (error) {
     return { raw, plan: { kind: 'show', name: '' }, error };
   }

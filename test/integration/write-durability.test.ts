@@ -137,6 +137,31 @@ describe('group commit', () => {
     }
   });
 
+  it('pgsqlite_stat_pools, SHOW POOLS and instrumentation events show the group commits', async () => {
+    await using t = await startTestServer();
+    const events: { statements: number; failed: number }[] = [];
+    const stop = t.server.instrumentation.on('writer.batch_committed', (e) => events.push(e));
+    const setup = await t.connect();
+    await setup.query('CREATE TABLE g (n integer)');
+    const clients = await Promise.all(Array.from({ length: 32 }, () => t.connect()));
+    await Promise.all(clients.map(async (c, i) => {
+      for (let k = 0; k < 10; k++) await c.query('INSERT INTO g VALUES ($1)', [i * 100 + k]);
+    }));
+    stop();
+    const row = (await setup.query("SELECT batches, statements, largest_batch, batch_sizes, queue_depth, readers FROM pgsqlite_stat_pools WHERE database = 'postgres'")).rows[0];
+    const statements = Number(row.statements);
+    const batches = Number(row.batches);
+    assert.ok(statements >= 321, `statements ${statements}`);
+    assert.ok(batches < statements, `group commit: ${batches} commits for ${statements} statements`);
+    assert.ok(Number(row.largest_batch) > 1);
+    assert.match(row.batch_sizes, /^<=1:\d+ <=4:\d+ <=16:\d+ <=64:\d+ >64:\d+$/);
+    assert.equal(Number(row.queue_depth), 0);
+    assert.equal(Number(row.readers), 2);
+    assert.equal(events.reduce((sum, e) => sum + e.statements, 0), 321, 'CREATE TABLE and the 320 INSERTs were reported as committed');
+    const show = await setup.query('SHOW POOLS');
+    assert.equal(show.rows[0].database, 'postgres');
+  });
+
   it('500 concurrent clients mixing reads and writes never see "database is locked"', async () => {
     await using t = await startTestServer({ maxConnections: 600 });
     const setup = await t.connect();

@@ -6,6 +6,7 @@ import { allSettings, findSetting } from '../../session/setting-definitions.js';
 import type { OutputColumn } from '../../storage/engine-messages.js';
 import { runRoleCommand } from './role-commands.js';
 import { runDatabaseCommand } from './database-commands.js';
+import { poolColumns } from '../../catalog/live-tables.js';
 import type { Session } from './session.js';
 
 const textColumn = (name: string): OutputColumn => ({ name, typeOid: 25, typeSize: -1, typeModifier: -1, tableOid: 0, columnId: 0 });
@@ -32,6 +33,7 @@ export interface CommandResult {
 /** Columns a session command returns (for Describe), or null when it returns none. */
 export function sessionCommandColumns(plan: StatementPlan): OutputColumn[] | null {
   if (plan.kind !== 'show') return null;
+  if (plan.name === 'pools') return poolColumns.map((name) => textColumn(name));
   if (plan.name === 'all') return [textColumn('name'), textColumn('setting'), textColumn('description')];
   return [textColumn(findSetting(plan.name)?.name ?? plan.name)];
 }
@@ -55,6 +57,11 @@ export async function runSessionCommand(session: Session, plan: StatementPlan): 
       return { tag: plan.tag };
     }
     case 'show': {
+      if (plan.name === 'pools') {
+        // PgBouncer-style SHOW POOLS: the same rows as the pgsqlite_stat_pools relation.
+        const rows = session.services.databases.poolRows().map((row) => poolColumns.map((column) => String(row[column])));
+        return { tag: 'SHOW', columns: sessionCommandColumns(plan)!, rows };
+      }
       if (plan.name === 'all') {
         const rows = allSettings().map((def) => [def.name, session.settings.get(def.name), def.description]);
         return { tag: 'SHOW', columns: sessionCommandColumns(plan)!, rows };

@@ -273,6 +273,7 @@ export class Session implements Listener {
     const plan = query.plan;
     if (plan.kind !== 'engine') throw new Error('runEngine takes engine statements');
     const statements = query.translated!.sql;
+    if (query.usesLiveTables) return this.db.readLive(this.job(statements[statements.length - 1], options, query));
     return this.cancellable(async (jobId) => {
       if (this.txn) {
         if (this.txn.lease || plan.access === 'write') {

@@ -7,6 +7,9 @@ import { commitBatchActor, writePriorities, writerMachine } from '../writer/writ
 import { ReaderPool } from './reader-pool.js';
 import { InlineEngine } from '../../storage/inline/inline-engine.js';
 import type { Watchdog } from '../../storage/inline/watchdog.js';
+import type { Instrumentation } from '../../instrumentation/events.js';
+import type { PoolRow } from '../../catalog/live-tables.js';
+import { PoolStats } from './pool-stats.js';
 
 export interface DatabaseOptions {
   name: string;
@@ -18,6 +21,10 @@ export interface DatabaseOptions {
   catalog: CatalogLocation;
   /** When given, reads try a main-thread connection first, bounded by this watchdog's budget. */
   watchdog?: Watchdog;
+  /** Where commits and reads are reported. */
+  instrumentation?: Instrumentation;
+  /** The server's live pool rows, for the pgsqlite_stat_pools relation on the inline connection. */
+  livePools?: () => PoolRow[];
 }
 
 /** A session's exclusive hold on the writer for an explicit transaction. */
@@ -40,6 +47,7 @@ export class DatabaseRuntime {
   readonly writer: ActorRefFrom<typeof writerMachine>;
   private readonly writesInFlight = new Set<number>();
   private inline: InlineEngine | undefined;
+  readonly stats = new PoolStats();
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.name;
@@ -47,8 +55,17 @@ export class DatabaseRuntime {
     this.writerEngine = new EngineWorkerClient(`${options.name}/writer`);
     this.readers = new ReaderPool(options.name, options.readers);
     const engine = this.writerEngine;
+    const commit = async (jobs: StatementJob[], ids: number[]) => {
+      const started = performance.now();
+      const results = await engine.batch(jobs, ids);
+      const durationMs = performance.now() - started;
+      const failed = results.filter((r) => !r.ok).length;
+      this.stats.recordBatch(jobs.length, failed, durationMs);
+      options.instrumentation?.emit('writer.batch_committed', { database: options.name, statements: jobs.length, failed, durationMs });
+      return results;
+    };
     this.writer = createActor(
-      writerMachine.provide({ actors: { commitBatch: commitBatchActor((jobs, ids) => engine.batch(jobs, ids)) } }),
+      writerMachine.provide({ actors: { commitBatch: commitBatchActor(commit) } }),
       { input: { maxBatchSize: options.maxBatchSize }, id: `writer:${options.name}` },
     );
   }
@@ -58,7 +75,7 @@ export class DatabaseRuntime {
     const { pragmas, catalog } = this.options;
     await this.writerEngine.open(this.path, { readonly: false, pragmas, catalog });
     await this.readers.open(this.path, pragmas, catalog);
-    if (this.options.watchdog) this.inline = new InlineEngine(this.path, pragmas, catalog, this.options.watchdog);
+    if (this.options.watchdog) this.inline = new InlineEngine(this.path, pragmas, catalog, this.options.watchdog, this.options.livePools);
     this.writer.start();
   }
 
@@ -67,12 +84,58 @@ export class DatabaseRuntime {
     if (this.inline) {
       try {
         const outcome = this.inline.tryExec(job);
-        if (outcome) return Promise.resolve(outcome);
+        if (outcome) {
+          this.countRead('inline');
+          return Promise.resolve(outcome);
+        }
       } catch (err) {
         return Promise.reject(err);
       }
     }
+    this.countRead('worker');
     return this.readers.exec(job, jobId, onChunk);
+  }
+
+  private countRead(where: 'inline' | 'worker'): void {
+    if (where === 'inline') this.stats.readsInline++;
+    else this.stats.readsWorker++;
+    this.options.instrumentation?.emit('reader.statement', { database: this.name, where });
+  }
+
+  /** A statement over live relations (pgsqlite_stat_pools): only the main-thread connection has them. */
+  readLive(job: StatementJob): Promise<StatementOutcome> {
+    if (!this.inline) {
+      return Promise.reject(new PgError({ code: SqlState.featureNotSupported, message: 'live statistics need inline reads (inlineBudgetMs > 0)' }));
+    }
+    try {
+      return Promise.resolve(this.inline.execHere(job));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** This database's row of pgsqlite_stat_pools. */
+  poolRow(): PoolRow {
+    const writer = this.writer.getSnapshot();
+    const queue = writer.context.queue;
+    const stats = this.stats;
+    return {
+      database: this.name,
+      writer_state: String(writer.value),
+      queue_depth: queue.length,
+      waiting_transactions: queue.filter((r) => r.kind === 'acquire').length,
+      batches: stats.batches,
+      statements: stats.statements,
+      failed_statements: stats.failedStatements,
+      largest_batch: stats.largestBatch,
+      batch_sizes: stats.batchSizeHistogram(),
+      commit_ms_avg: stats.batches ? Math.round((stats.commitMsTotal / stats.batches) * 1000) / 1000 : 0,
+      commit_ms_max: Math.round(stats.commitMsMax * 1000) / 1000,
+      readers: this.readers.size,
+      readers_busy: this.readers.busy(),
+      reads_inline: stats.readsInline,
+      reads_worker: stats.readsWorker,
+    };
   }
 
   describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {

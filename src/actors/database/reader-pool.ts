@@ -10,7 +10,12 @@ export class ReaderPool {
   private readonly readers: EngineWorkerClient[] = [];
   private readonly running = new Map<number, EngineWorkerClient>();
 
-  constructor(private readonly name: string, private readonly size: number) {}
+  constructor(private readonly name: string, readonly size: number) {}
+
+  /** Readers with at least one statement in flight. */
+  busy(): number {
+    return this.readers.filter((reader) => reader.inFlight > 0).length;
+  }
 
   async open(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation): Promise<void> {
     for (let i = 0; i < this.size; i++) this.readers.push(new EngineWorkerClient(`${this.name}/reader-${i}`));

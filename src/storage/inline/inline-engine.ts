@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { attachCatalog } from '../../catalog/install-catalog.js';
+import { registerLiveTables, type PoolRow } from '../../catalog/live-tables.js';
 import { registerSessionFunctions } from '../../catalog/session-functions.js';
 import type { CatalogLocation, DescribeOutcome, SessionContext, StatementJob, StatementOutcome } from '../engine-messages.js';
 import { openConnection } from '../open-connection.js';
@@ -32,7 +33,10 @@ export class InlineEngine {
   private notifications: { channel: string; payload: string }[] = [];
   private settingChanges: { name: string; value: string; isLocal: boolean }[] = [];
 
-  constructor(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, private readonly watchdog: Watchdog) {
+  constructor(
+    path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, private readonly watchdog: Watchdog,
+    livePools?: () => PoolRow[],
+  ) {
     this.db = openConnection(path, { pragmas });
     registerSessionFunctions(this.db, {
       context: () => this.context!,
@@ -46,6 +50,7 @@ export class InlineEngine {
       transactionId: () => this.transactionId,
     });
     attachCatalog(this.db, catalog.metaPath);
+    if (livePools) registerLiveTables(this.db, livePools);
     this.db.pragma('query_only = ON');
     this.cache = new StatementCache(this.db);
     this.interruptHandle = Number(this.db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
@@ -75,6 +80,18 @@ export class InlineEngine {
       throw sqliteErrorToPgError(err);
     } finally {
       this.watchdog.disarm();
+    }
+  }
+
+  /** Runs a statement over live relations: always here (they exist nowhere else), never moved. */
+  execHere(job: StatementJob): StatementOutcome {
+    this.context = job.context;
+    this.transactionStart = job.transactionStart;
+    this.transactionId = job.transactionId;
+    try {
+      return runStatement(this.cache, job);
+    } catch (err) {
+      throw sqliteErrorToPgError(err);
     }
   }
 
