@@ -32,6 +32,12 @@ export const serverConfigSchema = z.object({
   readers: z.number().int().min(1).max(64).default(2),
   /** Most autocommit statements one group commit takes. */
   maxBatchSize: z.number().int().min(1).max(10_000).default(100),
+  /**
+   * How long a group commit may wait for more writes while writers are concurrent. 0 (default):
+   * batches form only from writes that queue while the previous commit runs, so no write ever
+   * waits for a timer; a lone writer never waits either way.
+   */
+  batchWindowMs: z.number().min(0).max(1000).default(0),
   /** SQLite synchronous setting: NORMAL survives a process crash in WAL mode, FULL also power loss. */
   synchronous: z.enum(['OFF', 'NORMAL', 'FULL', 'EXTRA']).default('NORMAL'),
   /** Largest frontend message accepted (PostgreSQL's own limit is 1 GiB). */

@@ -133,7 +133,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     roles = new RoleStore(metaDb);
     transactionIds = new TransactionIds(metaDb);
     databases = new DatabaseManager(dataDir.root, new DatabaseRegistry(metaDb), {
-      readers: config.readers, maxBatchSize: config.maxBatchSize,
+      readers: config.readers, maxBatchSize: config.maxBatchSize, batchWindowMs: config.batchWindowMs,
       pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
       catalog: { metaPath: dataDir.metaPath, dataDir: dataDir.root },
       instrumentation, livePools: () => databases?.poolRows() ?? [],

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
   path: string;
   readers: number;
   maxBatchSize: number;
+  /** Adaptive group-commit window (0: batches form only while a commit runs). */
+  batchWindowMs?: number;
   pragmas: Record<string, string | number>;
   /** The shared catalog every connection attaches. */
   catalog: CatalogLocation;
@@ -66,7 +68,7 @@ export class DatabaseRuntime {
     };
     this.writer = createActor(
       writerMachine.provide({ actors: { commitBatch: commitBatchActor(commit) } }),
-      { input: { maxBatchSize: options.maxBatchSize }, id: `writer:${options.name}` },
+      { input: { maxBatchSize: options.maxBatchSize, batchWindowMs: options.batchWindowMs }, id: `writer:${options.name}` },
     );
   }
 

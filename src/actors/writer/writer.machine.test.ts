@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createActor } from 'xstate';
+import { SimulatedClock, createActor } from 'xstate';
 import type { StatementJob, StatementResult } from '../../storage/engine-messages.js';
 import { commitBatchActor, writerMachine, type AutocommitWrite, type ExclusiveRequest, type RunBatch } from './writer.machine.js';
 
@@ -37,11 +37,11 @@ function job(sql: string): StatementJob {
 /** Lets the fromPromise actor's settlement reach the machine (a few microtask/macrotask turns). */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function start(maxBatchSize = 100) {
+function start(maxBatchSize = 100, batchWindowMs = 0, clock?: SimulatedClock) {
   const engine = fakeEngine();
   const actor = createActor(
     writerMachine.provide({ actors: { commitBatch: commitBatchActor(engine.runBatch) } }),
-    { input: { maxBatchSize } },
+    { input: { maxBatchSize, batchWindowMs }, ...(clock ? { clock } : {}) },
   ).start();
   const results = new Map<number, StatementResult>();
   /** Order in which requests were satisfied: `w<jobId>` for writes, `a<sessionId>` for grants. */
@@ -145,6 +145,36 @@ describe('writer machine', () => {
     assert.deepEqual(w.engine.commits[1].jobIds, [4, 6, 5, 2, 3]);
     await w.commitNext();
     assert.deepEqual(w.order, ['w1', 'w4', 'w6', 'w5', 'w2', 'w3']);
+    w.actor.stop();
+  });
+
+  it('with a window: a lone writer never waits; concurrent writers wait for company, up to the window or a full batch', async () => {
+    const clock = new SimulatedClock();
+    const w = start(3, 10, clock);
+    w.write(1);
+    // Alone (no batch before): committed at once, no timer.
+    assert.deepEqual(w.engine.commits.map((c) => c.jobIds), [[1]]);
+    w.write(2);
+    w.write(3);
+    await w.commitNext();
+    assert.deepEqual(w.engine.commits[1].jobIds, [2, 3]);
+    await w.commitNext();
+    // The last batch had company: the next write waits for the window…
+    w.write(4);
+    assert.equal(w.state(), 'collecting');
+    assert.equal(w.engine.commits.length, 2);
+    w.write(5);
+    clock.increment(9);
+    assert.equal(w.engine.commits.length, 2);
+    clock.increment(1);
+    assert.deepEqual(w.engine.commits[2].jobIds, [4, 5]);
+    await w.commitNext();
+    // …and a full batch does not wait for the timer.
+    w.write(6);
+    w.write(7);
+    w.write(8);
+    assert.deepEqual(w.engine.commits[3].jobIds, [6, 7, 8]);
+    await w.commitNext();
     w.actor.stop();
   });
 

@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, setup } from 'xstate';
 import type { StatementJob, StatementResult } from '../../storage/engine-messages.js';
 
 /**
@@ -33,6 +33,10 @@ export interface WriterContext {
   queue: WriteRequest[];
   owner: number | null;
   maxBatchSize: number;
+  /** How long a batch may wait for more writes while writers are concurrent (0: never wait). */
+  batchWindowMs: number;
+  /** Size of the last batch: 1 means a lone writer, who never waits for a window. */
+  lastBatchSize: number;
   batch: AutocommitWrite[];
   /** Figures for the instrumentation (pool views, metrics). */
   stats: { batches: number; statements: number; largestBatch: number };
@@ -46,6 +50,7 @@ export type WriterEvent =
 
 export interface WriterInput {
   maxBatchSize: number;
+  batchWindowMs?: number;
 }
 
 /** The engine call behind a commit; given with `writerMachine.provide({ actors: { commitBatch } })`. */
@@ -98,6 +103,7 @@ export const writerMachine = setup({
       const size = context.batch.length;
       return {
         batch: [],
+        lastBatchSize: size,
         stats: {
           batches: context.stats.batches + 1,
           statements: context.stats.statements + size,
@@ -127,11 +133,27 @@ export const writerMachine = setup({
     headIsAcquire,
     headIsWrite,
     isOwner: ({ context, event }) => event.type === 'release' && event.sessionId === context.owner,
+    /**
+     * Adaptive window: wait for more writes only when the last batch had company (so a lone
+     * writer never waits) and the batch is not full yet.
+     */
+    worthCollecting: ({ context }) =>
+      context.batchWindowMs > 0 && context.lastBatchSize > 1 && context.queue.length < context.maxBatchSize,
+    batchFull: ({ context }) => {
+      let writes = 0;
+      while (writes < context.queue.length && context.queue[writes].kind === 'autocommit') writes++;
+      return writes >= context.maxBatchSize;
+    },
+    queueEmpty: ({ context }) => context.queue.length === 0,
+  },
+  delays: {
+    batchWindow: ({ context }) => context.batchWindowMs,
   },
 }).createMachine({
   id: 'writer',
   context: ({ input }) => ({
     queue: [], owner: null, maxBatchSize: input.maxBatchSize, batch: [],
+    batchWindowMs: input.batchWindowMs ?? 0, lastBatchSize: 0,
     stats: { batches: 0, statements: 0, largestBatch: 0 },
   }),
   initial: 'idle',
@@ -144,8 +166,20 @@ export const writerMachine = setup({
     idle: {
       always: [
         { guard: 'headIsAcquire', target: 'exclusive', actions: 'grantHead' },
+        { guard: and(['headIsWrite', 'worthCollecting']), target: 'collecting' },
         { guard: 'headIsWrite', target: 'committing', actions: 'takeBatch' },
       ],
+    },
+    /** Concurrent writers: the batch waits up to batchWindowMs for company, or until it is full. */
+    collecting: {
+      always: [
+        { guard: 'queueEmpty', target: 'idle' },
+        { guard: 'headIsAcquire', target: 'idle' },
+        { guard: 'batchFull', target: 'committing', actions: 'takeBatch' },
+      ],
+      after: {
+        batchWindow: { target: 'committing', actions: 'takeBatch' },
+      },
     },
     committing: {
       invoke: {
