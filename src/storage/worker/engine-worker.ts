@@ -14,6 +14,9 @@ import { openConnection } from '../open-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { CancelSlots } from '../cancel-slots.js';
 import { StatementCache } from './statement-cache.js';
+import { isTransientSqliteError, retrySync } from '../retry.js';
+
+const retrySleeper = new Int32Array(new SharedArrayBuffer(4));
 import { describeStatement, runStatement } from './statement-runner.js';
 
 const port = parentPort!;
@@ -91,7 +94,13 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
         settingChanges = [];
         streamedPart = false;
         cancel.resetChunks();
-        const outcome = runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined);
+        const run = () => runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined);
+        // Outside a transaction a statement that met a lock (past busy_timeout) can simply run again.
+        const outcome = inBatch || db!.inTransaction ? run() : retrySync(run, {
+          retries: 5, initialDelayMs: 10, maxDelayMs: 500,
+          retriable: (err) => !streamedPart && isTransientSqliteError(err),
+          sleep: (ms) => Atomics.wait(retrySleeper, 0, 0, ms),
+        });
         if (notifications.length) outcome.notifications = notifications;
         if (settingChanges.length) outcome.settingChanges = settingChanges;
         return { ok: true, outcome };
