@@ -244,3 +244,28 @@ describe('acknowledged writes survive kill -9', () => {
     assert.ok(acknowledged.size > 1000, `only ${acknowledged.size} writes were acknowledged`);
   });
 });
+
+describe('the writer is never left held by a client that went away', () => {
+  it('a client that disconnects while queued for the writer does not block the next one', async () => {
+    await using t = await startTestServer();
+    const holder = await t.connect();
+    await holder.query('CREATE TABLE h (n integer)');
+    await holder.query('BEGIN');
+    await holder.query('INSERT INTO h VALUES (1)');
+    // A second transaction queues for the writer, then its client vanishes.
+    const leaver = new pg.Client(t.clientConfig());
+    leaver.on('error', () => undefined);
+    await leaver.connect();
+    await leaver.query('BEGIN');
+    const queued = leaver.query('INSERT INTO h VALUES (2)').catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
+    (leaver as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    await queued;
+    await holder.query('COMMIT');
+    // The writer is free: an autocommit write goes through at once.
+    const next = await t.connect();
+    await next.query("SET statement_timeout = '2s'");
+    await next.query('INSERT INTO h VALUES (3)');
+    assert.deepEqual((await next.query('SELECT n FROM h ORDER BY n')).rows.map((r) => r.n), [1, 3]);
+  });
+});

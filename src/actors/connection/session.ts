@@ -45,6 +45,8 @@ export class Session implements Listener {
   private pendingNotifications: { channel: string; payload: string; sender: number }[] = [];
   /** True while messages are being processed; notifications wait for ReadyForQuery. */
   busy = false;
+  /** Set when the connection is gone: nothing may be held for it any more. */
+  private closed = false;
 
   constructor(
     readonly processId: number,
@@ -228,6 +230,16 @@ export class Session implements Listener {
 
   /** Waits for the writer, bounded by lock_timeout (55P03 as PostgreSQL reports a lock wait). */
   async acquireWriter(): Promise<WriterLease> {
+    const lease = await this.waitForWriter();
+    if (this.closed) {
+      // Granted just as the client left: give it straight back.
+      lease.release();
+      throw new PgError({ code: SqlState.connectionFailure, message: 'the client disconnected' });
+    }
+    return lease;
+  }
+
+  private async waitForWriter(): Promise<WriterLease> {
     const lockTimeout = this.settings.milliseconds('lock_timeout');
     const acquiring = this.db.acquireWriter(this.processId, this.writePriority());
     const noticeTimer = this.services.queueNoticeMs > 0 ? setTimeout(() => {
@@ -388,7 +400,10 @@ export class Session implements Listener {
 
   /** Ends everything a closing connection holds. */
   async close(): Promise<void> {
+    this.closed = true;
     this.services.notifications.unlisten(this.databaseName, null, this);
+    // A request for the writer still in the queue would otherwise be granted to nobody.
+    this.db?.abandonAcquire(this.processId, new PgError({ code: SqlState.connectionFailure, message: 'the client disconnected' }));
     if (this.txn) await this.endTransaction(false).catch(() => undefined);
     this.actor.send({ type: 'terminate' });
     this.actor.stop();
