@@ -76,6 +76,17 @@ describe('group commit', () => {
     assert.equal(order[0], 'holder');
     assert.equal(order[1], 'urgent', `commit order: ${order.join(', ')}`);
     await assert.rejects(urgent.query("SET pgsqlite.write_priority = 'urgent'"), (err: pg.DatabaseError) => err.code === '22023');
+    // A per-role default, as PostgreSQL's ALTER ROLE … SET; RESET removes it.
+    await holder.query("CREATE ROLE batchjob LOGIN PASSWORD 'pw'");
+    await holder.query("ALTER ROLE batchjob SET pgsqlite.write_priority = 'low'");
+    const job = await t.connect({ user: 'batchjob', password: 'pw' });
+    assert.equal((await job.query('SHOW pgsqlite.write_priority')).rows[0]['pgsqlite.write_priority'], 'low');
+    await job.end();
+    await holder.query('ALTER ROLE batchjob RESET pgsqlite.write_priority');
+    const again = await t.connect({ user: 'batchjob', password: 'pw' });
+    assert.equal((await again.query('SHOW pgsqlite.write_priority')).rows[0]['pgsqlite.write_priority'], 'normal');
+    await again.end();
+    await assert.rejects(holder.query("ALTER ROLE batchjob SET no_such_setting = 1"), (err: pg.DatabaseError) => err.code === '42704');
   });
 
   it('while queued behind a transaction: lock_timeout → 55P03, statement_timeout → 57014, a NOTICE after queueNoticeMs', async () => {

@@ -2,6 +2,7 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import type { AstNode } from '../../sql/parser.js';
 import type { Session } from './session.js';
+import { settingValueText } from './session-commands.js';
 
 /** A DefElem's value as PostgreSQL reads it for CREATE/ALTER DATABASE options. */
 function optionValue(arg: AstNode | undefined): string | number | boolean | undefined {
@@ -105,29 +106,29 @@ export async function runDatabaseCommand(session: Session, node: AstNode, type: 
     }
     case 'AlterDatabaseSetStmt': {
       const entry = existing(session, node.dbname);
-      const set = node.setstmt;
-      const settings = { ...entry.settings };
-      if (set.kind === 'VAR_RESET_ALL') {
-        for (const key of Object.keys(settings)) delete settings[key];
-      } else if (set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT') {
-        delete settings[set.name];
-      } else {
-        // Checked now (an unknown name or bad value fails here, as in PostgreSQL), applied at connect.
-        const value = (set.args ?? []).map((a: AstNode) => {
-          const c = a.A_Const ?? a.TypeCast?.arg?.A_Const;
-          return c?.sval?.sval ?? String(c?.ival?.ival ?? c?.fval?.fval ?? '');
-        }).join(', ');
-        if (!session.settings.definition(set.name) && !set.name.includes('.')) {
-          throw new PgError({ code: SqlState.undefinedObject, message: `unrecognized configuration parameter "${set.name}"` });
-        }
-        settings[set.name] = value;
-      }
-      manager.registry.setSettings(entry.oid, settings);
+      manager.registry.setSettings(entry.oid, applyDefault(entry.settings, session, node.setstmt));
       return tag;
     }
     default:
       throw new PgError({ code: SqlState.featureNotSupported, message: `${type} is not supported` });
   }
+}
+
+/** A default for ALTER DATABASE/ROLE … SET: checked now (unknown name → 42704), applied at connect. */
+function checkedDefault(session: Session, set: AstNode): string {
+  if (!session.settings.definition(set.name) && !String(set.name).includes('.')) {
+    throw new PgError({ code: SqlState.undefinedObject, message: `unrecognized configuration parameter "${set.name}"` });
+  }
+  return settingValueText(set.args ?? []);
+}
+
+/** Applies a SET/RESET of a stored defaults map (database or role). */
+export function applyDefault(settings: Record<string, string>, session: Session, set: AstNode): Record<string, string> {
+  const next = { ...settings };
+  if (set.kind === 'VAR_RESET_ALL') return {};
+  if (set.kind === 'VAR_RESET' || set.kind === 'VAR_SET_DEFAULT') delete next[set.name];
+  else next[set.name] = checkedDefault(session, set);
+  return next;
 }
 
 function existing(session: Session, name: string) {

@@ -5,6 +5,7 @@ import { SqlState } from '../../protocol/sqlstate.js';
 import type { AstNode } from '../../sql/parser.js';
 import type { RoleAttributes } from '../../storage/meta/role-store.js';
 import type { Session } from './session.js';
+import { applyDefault } from './database-commands.js';
 
 /** Stores a password as PostgreSQL does: an already-hashed value as given, else hashed per password_encryption. */
 function passwordVerifier(password: string | null, user: string, encryption: string): string | null {
@@ -73,7 +74,15 @@ export function runRoleCommand(session: Session, node: AstNode, type: string): s
       }
       return 'DROP ROLE';
     }
+    case 'AlterRoleSetStmt': {
+      if (node.database) throw new PgError({ code: SqlState.featureNotSupported, message: 'ALTER ROLE … IN DATABASE … SET is not supported yet' });
+      const name = roleName(node.role);
+      const role = roles.get(name);
+      if (!role) throw new PgError({ code: SqlState.undefinedObject, message: `role "${name}" does not exist` });
+      roles.setSettings(name, applyDefault(role.settings, session, node.setstmt));
+      return 'ALTER ROLE';
+    }
     default:
-      throw new PgError({ code: SqlState.featureNotSupported, message: 'ALTER ROLE … SET is not supported yet' });
+      throw new PgError({ code: SqlState.featureNotSupported, message: `${type} is not supported yet` });
   }
 }

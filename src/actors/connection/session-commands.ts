@@ -12,7 +12,7 @@ import type { Session } from './session.js';
 const textColumn = (name: string): OutputColumn => ({ name, typeOid: 25, typeSize: -1, typeModifier: -1, tableOid: 0, columnId: 0 });
 
 /** A SET argument as the text PostgreSQL would store: strings as is, numbers as written, lists joined. */
-function settingValueText(values: AstNode[]): string {
+export function settingValueText(values: AstNode[]): string {
   return values.map((node) => {
     const constant = node.A_Const ?? node.TypeCast?.arg?.A_Const;
     if (!constant) throw new PgError({ code: SqlState.featureNotSupported, message: 'SET with a non-constant value is not supported' });

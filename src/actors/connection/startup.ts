@@ -122,8 +122,9 @@ async function startSession(conn: ClientConnection, options: StartupOptions, mes
   session.databaseName = request.database;
   try {
     session.settings = new SessionSettings({
-      // ALTER DATABASE … SET defaults, then the client's own.
+      // ALTER DATABASE … SET defaults, then ALTER ROLE … SET ones (more specific), then the client's own.
       ...entry.settings,
+      ...role?.settings,
       ...request.settings,
       session_authorization: request.user,
       is_superuser: role?.superuser ? 'on' : 'off',

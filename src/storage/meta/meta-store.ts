@@ -22,7 +22,8 @@ export function openMetaStore(path: string): Database.Database {
       create_db INTEGER NOT NULL DEFAULT 0,
       create_role INTEGER NOT NULL DEFAULT 0,
       connection_limit INTEGER NOT NULL DEFAULT -1,
-      valid_until TEXT
+      valid_until TEXT,
+      settings TEXT NOT NULL DEFAULT '{}'
     );
     CREATE TABLE IF NOT EXISTS meta_version (version INTEGER NOT NULL);
 
@@ -52,5 +53,8 @@ export function openMetaStore(path: string): Database.Database {
              connection_limit AS rolconnlimit, password AS rolpassword, valid_until AS rolvaliduntil
       FROM roles;
   `);
+  // Files made before role settings existed get the column.
+  const roleColumns = (db.prepare('PRAGMA table_info(roles)').all() as { name: string }[]).map((c) => c.name);
+  if (!roleColumns.includes('settings')) db.exec("ALTER TABLE roles ADD COLUMN settings TEXT NOT NULL DEFAULT '{}'");
   return db;
 }

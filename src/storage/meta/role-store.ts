@@ -11,13 +11,15 @@ export interface Role {
   createRole: boolean;
   connectionLimit: number;
   validUntil: string | null;
+  /** ALTER ROLE … SET defaults, applied at connect. */
+  settings: Record<string, string>;
 }
 
-export type RoleAttributes = Partial<Omit<Role, 'oid' | 'name'>>;
+export type RoleAttributes = Partial<Omit<Role, 'oid' | 'name' | 'settings'>>;
 
 interface RoleRow {
   oid: number; name: string; password: string | null; superuser: number; can_login: number;
-  create_db: number; create_role: number; connection_limit: number; valid_until: string | null;
+  create_db: number; create_role: number; connection_limit: number; valid_until: string | null; settings: string;
 }
 
 /** First OID handed to roles, above PostgreSQL's fixed catalog OIDs (bootstrap superuser is 10). */
@@ -28,6 +30,7 @@ function fromRow(row: RoleRow): Role {
     oid: row.oid, name: row.name, password: row.password, superuser: row.superuser === 1,
     canLogin: row.can_login === 1, createDb: row.create_db === 1, createRole: row.create_role === 1,
     connectionLimit: row.connection_limit, validUntil: row.valid_until,
+    settings: JSON.parse(row.settings ?? '{}') as Record<string, string>,
   };
 }
 
@@ -63,6 +66,10 @@ export class RoleStore {
       next.password, next.superuser ? 1 : 0, next.canLogin ? 1 : 0, next.createDb ? 1 : 0, next.createRole ? 1 : 0,
       next.connectionLimit, next.validUntil, name,
     );
+  }
+
+  setSettings(name: string, settings: Record<string, string>): void {
+    this.db.prepare('UPDATE roles SET settings = ? WHERE name = ?').run(JSON.stringify(settings), name);
   }
 
   rename(name: string, newName: string): void {
