@@ -16,8 +16,11 @@ export type StatementPlan =
   | { kind: 'unlisten'; channel: string | null }
   | { kind: 'notify'; channel: string; payload: string }
   | { kind: 'discard'; target: string }
+  /** DEALLOCATE [PREPARE] name | ALL: prepared statements share one namespace with the protocol's. */
+  | { kind: 'deallocate'; name: string | null }
   | { kind: 'role'; node: AstNode; type: string }
   | { kind: 'database'; node: AstNode; type: string; tag: string }
+  | { kind: 'cursor'; node: AstNode; type: 'DeclareCursorStmt' | 'FetchStmt' | 'ClosePortalStmt' }
   | { kind: 'engine'; access: 'read' | 'write'; tag: CommandTag; node: AstNode; vacuum?: boolean };
 
 export type TransactionAction = 'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo';
@@ -132,8 +135,14 @@ export function planStatement(stmt: AstNode): StatementPlan {
       return { kind: 'unlisten', channel: node.conditionname ?? null };
     case 'NotifyStmt':
       return { kind: 'notify', channel: node.conditionname, payload: node.payload ?? '' };
+    case 'DeallocateStmt':
+      return { kind: 'deallocate', name: node.isall || !node.name ? null : node.name };
     case 'DiscardStmt':
       return { kind: 'discard', target: String(node.target ?? 'DISCARD_ALL').replace('DISCARD_', '') };
+    case 'DeclareCursorStmt':
+    case 'FetchStmt':
+    case 'ClosePortalStmt':
+      return { kind: 'cursor', node, type };
     case 'CreatedbStmt':
       return { kind: 'database', node, type, tag: 'CREATE DATABASE' };
     case 'DropdbStmt':

@@ -36,6 +36,10 @@ const cache = new Map<string, PreparedQuery[]>();
 function prepareOne(raw: RawStatement, queryText: string): PreparedQuery {
   try {
     const plan = planStatement(raw.stmt);
+    if (plan.kind === 'cursor' && plan.type === 'DeclareCursorStmt') {
+      // The cursor's query is translated now: its parameters ($n) are the statement's.
+      return { raw, plan, translated: translateStatement(plan.node.query, { queryText }), typeHints: inferOutputTypes(plan.node.query) };
+    }
     if (plan.kind !== 'engine') return { raw, plan };
     const functions = functionNamesOf(raw.stmt);
     const usesTransactionId = functions.has('txid_current') || functions.has('pg_current_xact_id');

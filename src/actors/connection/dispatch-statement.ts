@@ -8,9 +8,11 @@ import { runCopy } from './copy.js';
 import { runSessionCommand, type CommandResult } from './session-commands.js';
 import type { RunOptions } from './session.js';
 import { runTransactionControl } from './transaction-control.js';
+import { runCursorCommand } from './cursors.js';
 
 export type Execution =
-  | { kind: 'rows'; outcome: StatementOutcome; tag: string }
+  /** `resultFormats` overrides the protocol's (a BINARY cursor's FETCH is binary in simple query too). */
+  | { kind: 'rows'; outcome: StatementOutcome; tag: string; resultFormats?: number[] }
   | { kind: 'command'; result: CommandResult }
   /** COPY exchanged its own messages, ending with CommandComplete. */
   | { kind: 'copy' };
@@ -37,6 +39,14 @@ export async function dispatchStatement(conn: ClientConnection, query: PreparedQ
     case 'copy':
       await runCopy(conn, plan.node);
       return { kind: 'copy' };
+    case 'cursor': {
+      const result = await runCursorCommand(session, plan.node, plan.type, query.raw.text, options.params);
+      if (!result.rows) return { kind: 'command', result: { tag: result.tag } };
+      const outcome: StatementOutcome = {
+        columns: result.columns ?? [], rows: result.rows, rowCount: Number(result.tag.split(' ')[1]), changes: 0, lastInsertRowid: 0, suspended: false,
+      };
+      return { kind: 'rows', outcome, tag: result.tag, resultFormats: result.binary ? [1] : [0] };
+    }
     default:
       return { kind: 'command', result: await runSessionCommand(session, plan) };
   }

@@ -8,6 +8,7 @@ import type { ClientConnection } from './client-connection.js';
 import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
 import { dataRowOffsets, sliceRows } from './portal-rows.js';
 import { sessionCommandColumns } from './session-commands.js';
+import { fetchRows } from './cursors.js';
 import type { Portal, PreparedStatement } from './session-state.js';
 
 type Message<T extends FrontendMessage['type']> = Extract<FrontendMessage, { type: T }>;
@@ -128,13 +129,20 @@ async function describe(conn: ClientConnection, message: Message<'describe'>): P
     else writer.noData();
     return;
   }
+  const cursor = conn.session.portals.has(message.name) ? undefined : conn.session.cursors.get(message.name);
+  if (cursor) {
+    // A SQL cursor is also a portal by its name (psycopg describes and executes it so).
+    writer.rowDescription(fieldsOf(cursor.columns, cursor.binary ? [1] : [0]));
+    return;
+  }
   const portal = findPortal(conn, message.name);
   const query = portal.statement.query;
   if (!query) {
     writer.noData();
     return;
   }
-  if (query.plan.kind !== 'engine' || portal.statement.describedColumns !== undefined) {
+  const producesRows = query.plan.kind === 'engine' || (query.plan.kind === 'cursor' && query.plan.type === 'FetchStmt' && !query.plan.node.ismove);
+  if (!producesRows || portal.statement.describedColumns !== undefined) {
     const columns = await statementColumns(conn, portal.statement);
     if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
     else writer.noData();
@@ -177,6 +185,10 @@ async function runPortal(conn: ClientConnection, portal: Portal, stream = false)
 
 async function execute(conn: ClientConnection, message: Message<'execute'>): Promise<void> {
   const writer = conn.output.writer;
+  if (!conn.session.portals.has(message.portal) && conn.session.cursors.has(message.portal)) {
+    executeCursor(conn, message.portal, message.maxRows);
+    return;
+  }
   const portal = findPortal(conn, message.portal);
   if (!portal.statement.query) {
     writer.emptyQueryResponse();
@@ -224,8 +236,17 @@ async function execute(conn: ClientConnection, message: Message<'execute'>): Pro
   writer.commandComplete(portal.tag!);
 }
 
+/** Execute on a SQL cursor's name: the next maxRows rows (all when 0), PortalSuspended if more remain. */
+function executeCursor(conn: ClientConnection, name: string, maxRows: number): void {
+  const cursor = conn.session.cursors.get(name)!;
+  const result = fetchRows(cursor, maxRows > 0 ? maxRows : Number.MAX_SAFE_INTEGER);
+  if (result.rows.length) conn.output.appendEncoded(result.rows);
+  if (maxRows > 0 && result.count === maxRows && cursor.position <= cursor.total) conn.output.writer.portalSuspended();
+  else conn.output.writer.commandComplete(`FETCH ${result.count}`);
+}
+
 function close(conn: ClientConnection, message: Message<'close'>): void {
   if (message.kind === 'S') conn.session.prepared.delete(message.name);
-  else conn.session.portals.delete(message.name);
+  else if (!conn.session.portals.delete(message.name)) conn.session.cursors.delete(message.name);
   conn.output.writer.closeComplete();
 }

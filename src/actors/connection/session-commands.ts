@@ -79,11 +79,21 @@ export async function runSessionCommand(session: Session, plan: StatementPlan): 
         if (plan.target === 'ALL') {
           session.prepared.clear();
           session.portals.clear();
+          session.cursors.clear();
           for (const name of session.settings.resetAll()) session.reportSetting(name);
           session.services.notifications.unlisten(session.databaseName, null, session);
         }
       }
       return { tag: `DISCARD ${plan.target}` };
+    case 'deallocate':
+      if (plan.name === null) {
+        session.prepared.clear();
+        return { tag: 'DEALLOCATE ALL' };
+      }
+      if (!session.prepared.delete(plan.name)) {
+        throw new PgError({ code: SqlState.invalidSqlStatementName, message: `prepared statement "${plan.name}" does not exist` });
+      }
+      return { tag: 'DEALLOCATE' };
     case 'listen':
       session.services.notifications.listen(session.databaseName, plan.channel, session);
       return { tag: 'LISTEN' };

@@ -13,6 +13,7 @@ import type { ServerServices } from '../server/services.js';
 import { connectionMachine, type TransactionStatus } from './connection.machine.js';
 import type { Output } from './output.js';
 import type { Portal, PreparedStatement, TransactionState } from './session-state.js';
+import { closeCursorsAtTransactionEnd, type SqlCursor } from './cursors.js';
 
 export interface RunOptions {
   params: SqliteValue[];
@@ -40,6 +41,7 @@ export class Session implements Listener {
   db!: DatabaseRuntime;
   readonly prepared = new Map<string, PreparedStatement>();
   readonly portals = new Map<string, Portal>();
+  readonly cursors = new Map<string, SqlCursor>();
   txn: TransactionState | null = null;
   private currentJob: { jobId: number; cancelReason?: CancelReason } | null = null;
   private pendingNotifications: { channel: string; payload: string; sender: number }[] = [];
@@ -379,6 +381,7 @@ export class Session implements Listener {
       txn.lease.release();
     }
     const committed = commit && failure === undefined;
+    closeCursorsAtTransactionEnd(this.cursors, committed);
     for (const name of this.settings.endTransaction(committed)) this.reportSetting(name);
     if (committed) {
       for (const n of txn.pendingNotifications) this.services.notifications.notify(this.databaseName, n.channel, n.payload, this.processId);

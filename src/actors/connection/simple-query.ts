@@ -39,7 +39,7 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
       const execution = await dispatchStatement(conn, query, { params: [], resultFormats: [], onRows });
       if (execution.kind === 'rows') {
         const { outcome } = execution;
-        if (outcome.columns && !described) writer.rowDescription(fieldsOf(outcome.columns, []));
+        if (outcome.columns && !described) writer.rowDescription(fieldsOf(outcome.columns, execution.resultFormats ?? []));
         if (outcome.rows) conn.output.appendEncoded(outcome.rows);
         writer.commandComplete(execution.tag);
       } else if (execution.kind === 'command') {
