@@ -11,14 +11,14 @@ import type { OutputColumn } from '../../storage/engine-messages.js';
 import type { WriterLease } from '../database/database-runtime.js';
 import type { ClientConnection } from './client-connection.js';
 import { CopyInSink } from './copy-in-sink.js';
+import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Rows handed to the writer at a time: large enough to amortise the thread hop, small enough to stream. */
 const ROWS_PER_BATCH = 5000;
 const COPY_IN_HIGH_WATER = 4 * 1024 * 1024;
 
 function relationSql(relation: AstNode): string {
-  return quoteIdent(relation.relname);
+  return quoteIdentifier(relation.relname);
 }
 
 /**
@@ -40,7 +40,7 @@ export async function runCopy(conn: ClientConnection, node: AstNode): Promise<vo
 
 async function describeTarget(conn: ClientConnection, node: AstNode): Promise<{ columns: OutputColumn[]; selectSql: string }> {
   const attributes: string[] = (node.attlist ?? []).map((a: AstNode) => a.String.sval);
-  const list = attributes.length > 0 ? attributes.map(quoteIdent).join(', ') : '*';
+  const list = attributes.length > 0 ? attributes.map(quoteIdentifier).join(', ') : '*';
   const selectSql = `SELECT ${list} FROM ${relationSql(node.relation)}`;
   const session = conn.session;
   const described = session.txn?.lease ? await session.txn.lease.describe(selectSql) : await session.db.describe(selectSql);
@@ -52,7 +52,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const { columns } = await describeTarget(conn, node);
   const names = columns.map((c) => c.name);
   const options = readCopyOptions(node.options, names, true);
-  const insertSql = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdent).join(', ')}) VALUES (${names.map((_, i) => `?${i + 1}`).join(', ')})`;
+  const insertSql = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map((_, i) => `?${i + 1}`).join(', ')})`;
 
   const ownTransaction = !session.txn;
   let lease: WriterLease;

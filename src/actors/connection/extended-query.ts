@@ -9,6 +9,7 @@ import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statem
 import { dataRowOffsets, sliceRows } from './portal-rows.js';
 import { sessionCommandColumns } from './session-commands.js';
 import { fetchRows } from './cursors.js';
+import { inferParamTypes } from './param-types.js';
 import type { Portal, PreparedStatement } from './session-state.js';
 
 type Message<T extends FrontendMessage['type']> = Extract<FrontendMessage, { type: T }>;
@@ -57,7 +58,7 @@ async function parse(conn: ClientConnection, message: Message<'parse'>): Promise
   const query = queries[0] ?? null;
   if (query?.error) throw query.error;
   const count = Math.max(query?.translated?.paramCount ?? 0, message.paramTypes.length);
-  const inferred = query ? await conn.session.inferParamTypes(query) : [];
+  const inferred = query ? await inferParamTypes(conn.session, query) : [];
   const untypedParams = Array.from({ length: count }, (_, i) => !message.paramTypes[i] && !inferred[i]);
   // Parameters neither the client nor the context types are described as text.
   const paramTypes = untypedParams.map((untyped, i) => message.paramTypes[i] || inferred[i] || UNKNOWN_PARAM_TYPE);

@@ -3,7 +3,7 @@ import { PgError, toPgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { SessionSettings } from '../../session/session-settings.js';
-import { paramSourcesOf, type PreparedQuery } from '../../sql/query-cache.js';
+import type { PreparedQuery } from '../../sql/query-cache.js';
 import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
@@ -25,8 +25,6 @@ export interface RunOptions {
 }
 
 type CancelReason = 'user' | 'timeout';
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The state of one client session after startup: who it is, which database, its settings,
@@ -206,16 +204,23 @@ export class Session implements Listener {
     const lockTimer = lockTimeout > 0 ? setTimeout(() => this.db.withdrawWrite(jobId, new PgError({
       code: SqlState.lockNotAvailable, message: 'canceling statement due to lock timeout',
     })), lockTimeout) : undefined;
-    const noticeTimer = this.services.queueNoticeMs > 0 ? setTimeout(() => {
-      this.sendNotice(`waiting for the writer of database "${this.databaseName}": ${this.db.queueDepth()} requests queued`);
-      void this.output.flush();
-    }, this.services.queueNoticeMs) : undefined;
+    const stopNotice = this.noticeWhileQueued();
     try {
       return await this.db.write(job, jobId, this.writePriority());
     } finally {
       clearTimeout(lockTimer);
-      clearTimeout(noticeTimer);
+      stopNotice();
     }
+  }
+
+  /** After queueNoticeMs in the writer's queue the client hears a NOTICE; returns the cancel. */
+  private noticeWhileQueued(): () => void {
+    if (this.services.queueNoticeMs <= 0) return () => undefined;
+    const timer = setTimeout(() => {
+      this.sendNotice(`waiting for the writer of database "${this.databaseName}": ${this.db.queueDepth()} requests queued`);
+      void this.output.flush();
+    }, this.services.queueNoticeMs);
+    return () => clearTimeout(timer);
   }
 
   /** The transaction's id: one per transaction block, a new one per statement outside one. */
@@ -244,11 +249,8 @@ export class Session implements Listener {
   private async waitForWriter(): Promise<WriterLease> {
     const lockTimeout = this.settings.milliseconds('lock_timeout');
     const acquiring = this.db.acquireWriter(this.processId, this.writePriority());
-    const noticeTimer = this.services.queueNoticeMs > 0 ? setTimeout(() => {
-      this.sendNotice(`waiting for the writer of database "${this.databaseName}": ${this.db.queueDepth()} requests queued`);
-      void this.output.flush();
-    }, this.services.queueNoticeMs) : undefined;
-    void acquiring.finally(() => clearTimeout(noticeTimer)).catch(() => undefined);
+    const stopNotice = this.noticeWhileQueued();
+    void acquiring.finally(stopNotice).catch(() => undefined);
     if (lockTimeout <= 0) return acquiring;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -316,38 +318,6 @@ export class Session implements Listener {
       }
       if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
       return this.queuedWrite(this.job(statements[0], options, query), jobId);
-    });
-  }
-
-  /**
-   * Parameter types from the statement's context: casts and LIMIT directly, compared or assigned
-   * columns through their declared types (one describe per table). 0 where unknown.
-   */
-  async inferParamTypes(query: PreparedQuery): Promise<number[]> {
-    const sources = paramSourcesOf(query);
-    const byTable = new Map<string, Set<string>>();
-    for (const source of sources) {
-      if (source && 'table' in source) {
-        let columns = byTable.get(source.table);
-        if (!columns) byTable.set(source.table, (columns = new Set()));
-        columns.add(source.column);
-      }
-    }
-    const declared = new Map<string, number>();
-    for (const [table, columns] of byTable) {
-      const names = [...columns];
-      const sql = `SELECT ${names.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)}`;
-      try {
-        const described = this.txn?.lease ? await this.txn.lease.describe(sql) : await this.db.describe(sql);
-        described.columns?.forEach((column, i) => declared.set(`${table}.${names[i]}`, column.typeOid));
-      } catch {
-        // An unknown table or column is the statement's own error, reported when it runs.
-      }
-    }
-    return sources.map((source) => {
-      if (!source) return 0;
-      if ('oid' in source) return source.oid;
-      return declared.get(`${source.table}.${source.column}`) ?? 0;
     });
   }
 

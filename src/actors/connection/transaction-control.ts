@@ -2,10 +2,10 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import type { StatementPlan } from '../../sql/classify.js';
 import type { Session } from './session.js';
+import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
 type TransactionPlan = Extract<StatementPlan, { kind: 'transaction' }>;
 
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const noTransaction = (what: string) =>
   new PgError({ code: SqlState.noActiveSqlTransaction, message: `${what} can only be used in transaction blocks` });
@@ -52,17 +52,17 @@ export async function runTransactionControl(session: Session, plan: TransactionP
     case 'savepoint': {
       if (!session.txn || session.txn.implicit) throw noTransaction('SAVEPOINT');
       const lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));
-      await lease.exec(session.job(`SAVEPOINT ${quoteIdent(plan.savepoint!)}`, { params: [], resultFormats: [] }));
+      await lease.exec(session.job(`SAVEPOINT ${quoteIdentifier(plan.savepoint!)}`, { params: [], resultFormats: [] }));
       return 'SAVEPOINT';
     }
     case 'release': {
       if (!session.txn || session.txn.implicit) throw noTransaction('RELEASE SAVEPOINT');
-      await savepointCommand(session, `RELEASE ${quoteIdent(plan.savepoint!)}`, plan.savepoint!);
+      await savepointCommand(session, `RELEASE ${quoteIdentifier(plan.savepoint!)}`, plan.savepoint!);
       return 'RELEASE';
     }
     case 'rollbackTo': {
       if (!session.txn || session.txn.implicit) throw noTransaction('ROLLBACK TO SAVEPOINT');
-      await savepointCommand(session, `ROLLBACK TO ${quoteIdent(plan.savepoint!)}`, plan.savepoint!);
+      await savepointCommand(session, `ROLLBACK TO ${quoteIdentifier(plan.savepoint!)}`, plan.savepoint!);
       if (status === 'E') session.actor.send({ type: 'tx.recover' });
       return 'ROLLBACK';
     }
