@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** PGSQLITE_* environment variables → config keys (numbers and booleans parsed; zod validates). */
 const variables: Record<string, [key: string, kind: 'string' | 'number' | 'boolean']> = {
   PGSQLITE_HOST: ['host', 'string'],
@@ -20,6 +22,13 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): Record<string, un
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     config[key] = kind === 'number' ? Number(raw) : kind === 'boolean' ? ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) : raw;
+  }
+  // PGSQLITE_DATABASE: name=path[,name=path…], like repeated --database flags.
+  if (env.PGSQLITE_DATABASE) {
+    config.databases = Object.fromEntries(env.PGSQLITE_DATABASE.split(',').filter(Boolean).map((pair) => {
+      const eq = pair.indexOf('=');
+      return [pair.slice(0, eq), resolve(pair.slice(eq + 1))];
+    }));
   }
   const tlsMode = env.PGSQLITE_TLS;
   if (tlsMode || env.PGSQLITE_TLS_CERT) {

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { createActor, waitFor, type ActorRefFrom } from 'xstate';
@@ -79,8 +79,10 @@ export class DatabaseManager {
       const entry = this.registry.begin({ name, ownerOid: 10, file: `base/${file}` });
       this.registry.setState(entry.oid, 'ready');
     }
-    for (const [name, path] of Object.entries(servedFiles)) {
+    for (const [name, given] of Object.entries(servedFiles)) {
       validateDatabaseName(name);
+      // Registered absolute: a relative path means "from where the server was started".
+      const path = resolve(given);
       const existing = this.registry.get(name);
       if (existing && existing.file === path) continue;
       if (existing) throw new Error(`--database ${name}=${path}: a database named "${name}" already exists`);
