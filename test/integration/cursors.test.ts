@@ -1,8 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { startPostgresCluster, type PostgresCluster } from '../support/pg-cluster.js';
-import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+import { startSideBySide, type SideBySide } from '../support/side-by-side.js';
 
 const raw = { getTypeParser: () => (value: unknown) => value };
 
@@ -30,26 +29,20 @@ const directions = [
 ];
 
 describe('SQL cursors against PostgreSQL 15', () => {
-  let cluster: PostgresCluster;
-  let server: TestServer;
+  let pair: SideBySide;
+  let cluster: SideBySide['cluster'];
+  let server: SideBySide['server'];
   let reference: pg.Client;
   let ours: pg.Client;
   before(async () => {
-    cluster = await startPostgresCluster();
-    server = await startTestServer();
-    reference = new pg.Client({ host: cluster.host, port: cluster.port, user: 'postgres', database: 'postgres' });
-    await reference.connect();
-    ours = await server.connect();
+    pair = await startSideBySide();
+    ({ cluster, server, reference, ours } = pair);
     for (const client of [reference, ours]) {
       await client.query('CREATE TABLE items (id integer PRIMARY KEY, name text)');
       await client.query("INSERT INTO items VALUES (1, 'one'), (2, 'two'), (3, 'three'), (4, 'four'), (5, 'five'), (6, 'six')");
     }
   });
-  after(async () => {
-    await reference?.end();
-    await server?.close();
-    await cluster?.stop();
-  });
+  after(async () => pair?.close());
 
   it('every FETCH and MOVE direction on a SCROLL cursor: same rows and tags', async () => {
     const script = ['BEGIN', 'DECLARE c SCROLL CURSOR FOR SELECT id, name FROM items ORDER BY id', ...directions, 'CLOSE c', 'COMMIT'];

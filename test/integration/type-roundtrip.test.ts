@@ -1,8 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { startPostgresCluster, type PostgresCluster } from '../support/pg-cluster.js';
-import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+import { startSideBySide, type SideBySide } from '../support/side-by-side.js';
 
 /**
  * Values of every core type go in as parameters and come back in text and in binary; the bytes
@@ -58,24 +57,18 @@ async function load(client: pg.Client): Promise<void> {
 }
 
 describe('type round trip against PostgreSQL 15', () => {
-  let cluster: PostgresCluster;
-  let server: TestServer;
+  let pair: SideBySide;
+  let cluster: SideBySide['cluster'];
+  let server: SideBySide['server'];
   let reference: pg.Client;
   let ours: pg.Client;
   before(async () => {
-    cluster = await startPostgresCluster();
-    server = await startTestServer();
-    reference = new pg.Client({ host: cluster.host, port: cluster.port, user: 'postgres', database: 'postgres' });
-    await reference.connect();
-    ours = await server.connect();
+    pair = await startSideBySide();
+    ({ cluster, server, reference, ours } = pair);
     await load(reference);
     await load(ours);
   });
-  after(async () => {
-    await reference?.end();
-    await server?.close();
-    await cluster?.stop();
-  });
+  after(async () => pair?.close());
 
   for (const binary of [false, true]) {
     it(`returns the same ${binary ? 'binary' : 'text'} values and type OIDs`, async () => {
