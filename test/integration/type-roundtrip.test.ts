@@ -58,13 +58,11 @@ async function load(client: pg.Client): Promise<void> {
 
 describe('type round trip against PostgreSQL 15', () => {
   let pair: SideBySide;
-  let cluster: SideBySide['cluster'];
-  let server: SideBySide['server'];
   let reference: pg.Client;
   let ours: pg.Client;
   before(async () => {
     pair = await startSideBySide();
-    ({ cluster, server, reference, ours } = pair);
+    ({ reference, ours } = pair);
     await load(reference);
     await load(ours);
   });
