@@ -1,5 +1,5 @@
 import { nodeType, type AstNode } from './parser.js';
-import { parseDeclaredType } from './types/declared-type.js';
+import { declaredTypeOfTypeName } from './types/declared-type.js';
 
 /**
  * Output column types that the parse tree alone decides (literals, casts, comparisons, well-known
@@ -43,11 +43,8 @@ export function inferExpressionType(expr: AstNode | undefined): number | null {
       if (node.boolval !== undefined) return BOOL;
       if (node.sval !== undefined) return TEXT;
       return null;
-    case 'TypeCast': {
-      const typeName = names(node.typeName?.names).filter((n) => n !== 'pg_catalog').join(' ');
-      const declared = parseDeclaredType(typeName + (node.typeName?.arrayBounds ? '[]' : ''));
-      return declared?.oid ?? null;
-    }
+    case 'TypeCast':
+      return declaredTypeOfTypeName(node.typeName)?.oid ?? null;
     case 'FuncCall': {
       const name = names(node.funcname).at(-1) ?? '';
       return functionTypes[name] ?? null;

@@ -1,5 +1,5 @@
 import { nodeType, type AstNode } from './parser.js';
-import { parseDeclaredType } from './types/declared-type.js';
+import { declaredTypeOfTypeName } from './types/declared-type.js';
 
 /**
  * Where a parameter's type can come from, read off the parse tree: an explicit cast ($1::int),
@@ -62,8 +62,7 @@ export function inferParamSources(stmt: AstNode, paramCount: number): ParamTypeS
     const type = nodeType(n);
     const body = n[type];
     if (type === 'TypeCast' && body?.arg?.ParamRef) {
-      const typeName = (body.typeName?.names ?? []).map((x: AstNode) => x.String?.sval).filter((x: string) => x && x !== 'pg_catalog').join(' ');
-      const declared = parseDeclaredType(typeName + (body.typeName?.arrayBounds ? '[]' : ''));
+      const declared = declaredTypeOfTypeName(body.typeName);
       if (declared) set(body.arg.ParamRef.number, { oid: declared.oid });
     } else if (type === 'A_Expr' && body) {
       const op = body.name?.[0]?.String?.sval;

@@ -28,7 +28,6 @@ export class ClientConnection {
   copySink: CopyInSink | null = null;
   /** After an error in extended query mode, messages are skipped until Sync. */
   skipUntilSync = false;
-  private startup: Promise<boolean> | null = null;
   private startupQueue: FrontendMessage[] = [];
   private startupWaiter: ((m: FrontendMessage | null) => void) | null = null;
 
@@ -59,19 +58,15 @@ export class ClientConnection {
   }
 
   begin(): void {
-    this.startup = runStartup(this, this.startupOptions).then((ok) => {
+    runStartup(this, this.startupOptions).then((ok) => {
       if (!ok) {
         void this.finish();
-        return false;
+        return;
       }
       // Anything the client pipelined behind its startup is handled now, in order.
       this.queue.push(...this.startupQueue.splice(0));
       void this.pump();
-      return true;
-    }, (err) => {
-      this.fatal(err);
-      return false;
-    });
+    }, (err) => this.fatal(err));
   }
 
   /** The next message during startup/authentication (null if the connection closed). */

@@ -43,7 +43,7 @@ async function describeTarget(conn: ClientConnection, node: AstNode): Promise<{ 
   const list = attributes.length > 0 ? attributes.map(quoteIdentifier).join(', ') : '*';
   const selectSql = `SELECT ${list} FROM ${relationSql(node.relation)}`;
   const session = conn.session;
-  const described = session.txn?.lease ? await session.txn.lease.describe(selectSql) : await session.db.describe(selectSql);
+  const described = await session.describeSql(selectSql);
   return { columns: described.columns ?? [], selectSql };
 }
 
@@ -150,7 +150,7 @@ async function copyOut(conn: ClientConnection, node: AstNode): Promise<void> {
   } else {
     selectSql = (await describeTarget(conn, node)).selectSql;
   }
-  const described = session.txn?.lease ? await session.txn.lease.describe(selectSql, typeHints) : await session.db.describe(selectSql, typeHints);
+  const described = await session.describeSql(selectSql, typeHints);
   const names = (described.columns ?? []).map((c) => c.name);
   const options: CopyFormatOptions = readCopyOptions(node.options, names, false);
   // CopyOutResponse goes first; rows follow as the engine produces them, bounded by the socket.

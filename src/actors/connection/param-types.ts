@@ -22,7 +22,7 @@ export async function inferParamTypes(session: Session, query: PreparedQuery): P
     const names = [...columns];
     const sql = `SELECT ${names.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(table)}`;
     try {
-      const described = session.txn?.lease ? await session.txn.lease.describe(sql) : await session.db.describe(sql);
+      const described = await session.describeSql(sql);
       described.columns?.forEach((column, i) => declared.set(`${table}.${names[i]}`, column.typeOid));
     } catch {
       // An unknown table or column is the statement's own error, reported when it runs.

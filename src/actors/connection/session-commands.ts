@@ -75,14 +75,13 @@ export async function runSessionCommand(session: Session, plan: StatementPlan): 
       if (plan.target === 'ALL' && session.inTransactionBlock()) {
         throw new PgError({ code: SqlState.activeSqlTransaction, message: 'DISCARD ALL cannot run inside a transaction block' });
       }
-      if (plan.target === 'ALL' || plan.target === 'PLANS') {
-        if (plan.target === 'ALL') {
-          session.prepared.clear();
-          session.portals.clear();
-          session.cursors.clear();
-          for (const name of session.settings.resetAll()) session.reportSetting(name);
-          session.services.notifications.unlisten(session.databaseName, null, session);
-        }
+      // PLANS, SEQUENCES, TEMP: nothing is cached or kept per session for them here.
+      if (plan.target === 'ALL') {
+        session.prepared.clear();
+        session.portals.clear();
+        session.cursors.clear();
+        for (const name of session.settings.resetAll()) session.reportSetting(name);
+        session.services.notifications.unlisten(session.databaseName, null, session);
       }
       return { tag: `DISCARD ${plan.target}` };
     case 'deallocate':

@@ -5,7 +5,7 @@ import type { SqliteValue } from '../../protocol/types/storage.js';
 import { SessionSettings } from '../../session/session-settings.js';
 import type { PreparedQuery } from '../../sql/query-cache.js';
 import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
-import type { OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
+import type { DescribeOutcome, OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
 import { writePriorities } from '../writer/writer.machine.js';
 import type { Listener } from '../server/notification-hub.js';
@@ -73,15 +73,16 @@ export class Session implements Listener {
   }
 
   sendReadyForQuery(): void {
-    this.deliverPendingNotifications();
-    this.output.writer.readyForQuery(this.status());
+    const status = this.status();
+    this.deliverPendingNotifications(status);
+    this.output.writer.readyForQuery(status);
   }
 
-  sendError(err: unknown, positionOffset = 0): void {
+  /** Positions in errors are already relative to the whole query string (the parse tree's). */
+  sendError(err: unknown): void {
     const pg = toPgError(err);
     if (pg.code === SqlState.internalError) this.services.logger.error({ err, processId: this.processId }, 'internal error');
-    const position = pg.position !== undefined ? pg.position + positionOffset : undefined;
-    this.output.writer.errorResponse({ ...pg.fields(), position });
+    this.output.writer.errorResponse(pg.fields());
   }
 
   sendNotice(message: string, code = SqlState.successfulCompletion as string): void {
@@ -93,13 +94,13 @@ export class Session implements Listener {
   deliver(channel: string, payload: string, senderProcessId: number): void {
     this.pendingNotifications.push({ channel, payload, sender: senderProcessId });
     if (!this.busy && this.status() === 'I') {
-      this.deliverPendingNotifications();
+      this.deliverPendingNotifications('I');
       this.flushNow();
     }
   }
 
-  private deliverPendingNotifications(): void {
-    if (this.status() !== 'I' && this.status() !== 'E') return;
+  private deliverPendingNotifications(status: TransactionStatus): void {
+    if (status === 'T' || this.pendingNotifications.length === 0) return;
     for (const n of this.pendingNotifications) this.output.writer.notificationResponse(n.sender, n.channel, n.payload);
     this.pendingNotifications.length = 0;
   }
@@ -121,6 +122,7 @@ export class Session implements Listener {
   }
 
   job(sql: string, options: RunOptions, query?: PreparedQuery): StatementJob {
+    const { version, context } = this.context();
     return {
       sql,
       params: options.params,
@@ -131,8 +133,8 @@ export class Session implements Listener {
       stream: options.onRows !== undefined,
       timeZone: this.settings.get('TimeZone'),
       sessionId: this.processId,
-      contextVersion: this.context().version,
-      context: this.context().context,
+      contextVersion: version,
+      context,
       transactionStart: this.txn?.startedAt,
       transactionId: query?.usesTransactionId ? this.transactionId() : undefined,
     };
@@ -321,12 +323,18 @@ export class Session implements Listener {
     });
   }
 
+  /**
+   * Describes SQLite SQL without running it, on the connection that would run it: inside a
+   * transaction that wrote, the writer's (it sees the transaction's own DDL).
+   */
+  describeSql(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
+    return this.txn?.lease ? this.txn.lease.describe(sql, typeHints) : this.db.describe(sql, typeHints);
+  }
+
   /** Describes the output of a statement without running it. */
   async describeColumns(query: PreparedQuery): Promise<OutputColumn[] | null> {
     if (query.plan.kind !== 'engine') return query.plan.kind === 'show' ? [] : null;
-    const sql = query.translated!.sql.at(-1)!;
-    const outcome = this.txn?.lease ? await this.txn.lease.describe(sql, query.typeHints) : await this.db.describe(sql, query.typeHints);
-    return outcome.columns;
+    return (await this.describeSql(query.translated!.sql.at(-1)!, query.typeHints)).columns;
   }
 
   // ---- Transactions ----

@@ -30,25 +30,15 @@ export async function runTransactionControl(session: Session, plan: TransactionP
       }
       return plan.tag;
     case 'commit':
+    case 'rollback': {
       if (!session.txn || session.txn.implicit) {
         session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.noActiveSqlTransaction, message: 'there is no transaction in progress' });
-        if (session.txn) await session.endTransaction(true);
-        return 'COMMIT';
       }
-      if (status === 'E') {
-        await session.endTransaction(false);
-        return 'ROLLBACK';
-      }
-      await session.endTransaction(true);
-      return 'COMMIT';
-    case 'rollback':
-      if (!session.txn || session.txn.implicit) {
-        session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.noActiveSqlTransaction, message: 'there is no transaction in progress' });
-        if (session.txn) await session.endTransaction(false);
-        return 'ROLLBACK';
-      }
-      await session.endTransaction(false);
-      return 'ROLLBACK';
+      // COMMIT of a failed transaction rolls back, and says so in its tag.
+      const commit = plan.action === 'commit' && status !== 'E';
+      if (session.txn) await session.endTransaction(commit);
+      return commit ? 'COMMIT' : 'ROLLBACK';
+    }
     case 'savepoint': {
       if (!session.txn || session.txn.implicit) throw noTransaction('SAVEPOINT');
       const lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));

@@ -84,14 +84,16 @@ export class DatabaseRuntime {
   /** A read: inline when it is quick (the usual case), else on a reader worker. */
   read(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
     if (this.inline) {
+      const inline = this.inline;
+      let outcome: StatementOutcome | undefined;
       try {
-        const outcome = this.inline.tryExec(job);
-        if (outcome) {
-          this.countRead('inline');
-          return Promise.resolve(outcome);
-        }
+        outcome = inline.tryExec(job);
       } catch (err) {
         return Promise.reject(err);
+      }
+      if (outcome) {
+        this.countRead('inline');
+        return Promise.resolve(outcome);
       }
     }
     this.countRead('worker');
@@ -109,11 +111,8 @@ export class DatabaseRuntime {
     if (!this.inline) {
       return Promise.reject(new PgError({ code: SqlState.featureNotSupported, message: 'live statistics need inline reads (inlineBudgetMs > 0)' }));
     }
-    try {
-      return Promise.resolve(this.inline.execHere(job));
-    } catch (err) {
-      return Promise.reject(err);
-    }
+    const inline = this.inline;
+    return settled(() => inline.execHere(job));
   }
 
   /** This database's row of pgsqlite_stat_pools. */
@@ -121,17 +120,19 @@ export class DatabaseRuntime {
     const writer = this.writer.getSnapshot();
     const queue = writer.context.queue;
     const stats = this.stats;
+    // Counts of commits are the writer actor's own; durations and failures are measured here.
+    const { batches, statements, largestBatch } = writer.context.stats;
     return {
       database: this.name,
       writer_state: String(writer.value),
       queue_depth: queue.length,
       waiting_transactions: queue.filter((r) => r.kind === 'acquire').length,
-      batches: stats.batches,
-      statements: stats.statements,
+      batches,
+      statements,
       failed_statements: stats.failedStatements,
-      largest_batch: stats.largestBatch,
+      largest_batch: largestBatch,
       batch_sizes: stats.batchSizeHistogram(),
-      commit_ms_avg: stats.batches ? Math.round((stats.commitMsTotal / stats.batches) * 1000) / 1000 : 0,
+      commit_ms_avg: stats.commitsTimed ? Math.round((stats.commitMsTotal / stats.commitsTimed) * 1000) / 1000 : 0,
       commit_ms_max: Math.round(stats.commitMsMax * 1000) / 1000,
       readers: this.readers.size,
       readers_busy: this.readers.busy(),
@@ -142,11 +143,8 @@ export class DatabaseRuntime {
 
   describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
     if (this.inline) {
-      try {
-        return Promise.resolve(this.inline.describe(sql, typeHints));
-      } catch (err) {
-        return Promise.reject(err);
-      }
+      const inline = this.inline;
+      return settled(() => inline.describe(sql, typeHints));
     }
     return this.readers.describe(sql, typeHints);
   }
@@ -229,5 +227,14 @@ export class DatabaseRuntime {
     await this.readers.close();
     // A clean close of the last connection checkpoints the WAL into the database file.
     await this.writerEngine.close();
+  }
+}
+
+/** The result of a synchronous call on the main thread as a promise (a throw becomes a rejection). */
+function settled<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (err) {
+    return Promise.reject(err);
   }
 }

@@ -1,14 +1,13 @@
 /**
- * Counters of one database's connections: group commits (how many, how large, how long) and
- * where reads ran. Read by the pgsqlite_stat_pools view and SHOW POOLS.
+ * What the writer actor does not count itself: how long commits took, how many statements failed
+ * alone, how batch sizes spread, and where reads ran. Read by pgsqlite_stat_pools and SHOW POOLS
+ * (beside the actor's own batch and statement counts).
  */
 export const batchSizeBuckets = [1, 4, 16, 64, Infinity] as const;
 
 export class PoolStats {
-  batches = 0;
-  statements = 0;
+  commitsTimed = 0;
   failedStatements = 0;
-  largestBatch = 0;
   commitMsTotal = 0;
   commitMsMax = 0;
   /** Batches by size: ≤1, ≤4, ≤16, ≤64, more. */
@@ -17,10 +16,8 @@ export class PoolStats {
   readsWorker = 0;
 
   recordBatch(size: number, failed: number, durationMs: number): void {
-    this.batches++;
-    this.statements += size;
+    this.commitsTimed++;
     this.failedStatements += failed;
-    this.largestBatch = Math.max(this.largestBatch, size);
     this.commitMsTotal += durationMs;
     this.commitMsMax = Math.max(this.commitMsMax, durationMs);
     this.batchSizes[batchSizeBuckets.findIndex((limit) => size <= limit)]++;

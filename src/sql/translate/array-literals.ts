@@ -5,14 +5,13 @@
  */
 import type { TypeName } from 'libpg-query';
 import { decodeText } from '../../protocol/types/decode-param.js';
-import { parseDeclaredType } from '../types/declared-type.js';
-import { stringsOf } from './parse-tree.js';
+import { declaredTypeOfTypeName } from '../types/declared-type.js';
 
 /** The SQLite string literal for the array, or undefined when the type is not a known array type. */
 export function arrayLiteral(typeName: TypeName, literal: string): string | undefined {
-  const base = stringsOf(typeName.names).filter((n) => n !== 'pg_catalog').join(' ');
-  const declared = parseDeclaredType(`${base}[]`);
-  if (!declared || declared.oid === 25 && base !== 'text') return undefined;
+  const declared = declaredTypeOfTypeName(typeName as Parameters<typeof declaredTypeOfTypeName>[0], true);
+  // parseDeclaredType reads a name it does not know as plain text (25): not an array type of ours.
+  if (!declared || declared.oid === 25) return undefined;
   const stored = decodeText(declared.oid, literal, { timeZone: 'UTC' });
   return typeof stored === 'string' ? `'${stored.replace(/'/g, "''")}'` : undefined;
 }

@@ -42,6 +42,18 @@ const baseTypes: Record<string, [number, number]> = {
 
 const unknownType: DeclaredType = { oid: 25, typmod: -1 };
 
+/**
+ * The type a parse-tree TypeName names (`$1::int4[]`, `CAST(x AS pg_catalog.varchar(10))`):
+ * the built-in schema is dropped, array bounds become `[]`. `asArray` asks for its array type.
+ */
+export function declaredTypeOfTypeName(
+  typeName: { names?: Array<{ String?: { sval?: string } }>; arrayBounds?: unknown[] } | undefined,
+  asArray = false,
+): DeclaredType | null {
+  const base = (typeName?.names ?? []).map((n) => n.String?.sval).filter((n) => n && n !== 'pg_catalog').join(' ');
+  return parseDeclaredType(base + (asArray || typeName?.arrayBounds?.length ? '[]' : ''));
+}
+
 /** Parses a declared type; null when there is none (an expression column). */
 export function parseDeclaredType(declared: string | null | undefined): DeclaredType | null {
   if (!declared) return null;

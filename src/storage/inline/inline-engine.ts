@@ -59,9 +59,7 @@ export class InlineEngine {
   /** Runs the job here, or returns undefined when it belongs in a worker (known heavy, or over budget). */
   tryExec(job: StatementJob): StatementOutcome | undefined {
     if (this.heavy.has(job.sql) || !job.context) return undefined;
-    this.context = job.context;
-    this.transactionStart = job.transactionStart;
-    this.transactionId = job.transactionId;
+    this.enter(job);
     this.generation = this.watchdog.arm(this.interruptHandle);
     try {
       this.notifications = [];
@@ -85,14 +83,19 @@ export class InlineEngine {
 
   /** Runs a statement over live relations: always here (they exist nowhere else), never moved. */
   execHere(job: StatementJob): StatementOutcome {
-    this.context = job.context;
-    this.transactionStart = job.transactionStart;
-    this.transactionId = job.transactionId;
+    this.enter(job);
     try {
       return runStatement(this.cache, job);
     } catch (err) {
       throw sqliteErrorToPgError(err);
     }
+  }
+
+  /** What the session functions (current_setting, now, txid_current) read while the job runs. */
+  private enter(job: StatementJob): void {
+    this.context = job.context;
+    this.transactionStart = job.transactionStart;
+    this.transactionId = job.transactionId;
   }
 
   describe(sql: string, typeHints?: (number | null)[]): DescribeOutcome {

@@ -63,6 +63,11 @@ function isInterrupt(err: unknown): boolean {
   return (err as { code?: unknown })?.code === 'SQLITE_INTERRUPT';
 }
 
+/** The result of a statement that was cancelled by interrupt (kept when a batch reruns). */
+function isCancelledResult(result: StatementResult | undefined): boolean {
+  return result !== undefined && !result.ok && result.error.sqliteCode === 'SQLITE_INTERRUPT';
+}
+
 /** Chunks a streamed result may have in flight before the worker waits for the client to read. */
 const MAX_CHUNKS_IN_FLIGHT = 4;
 /** Set when the running job has sent part of its result (it can then no longer be rerun). */
@@ -151,7 +156,7 @@ function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
     }
     if (interrupted) {
       // The transaction is gone; forget the successes (never acknowledged) and run them again.
-      for (const i of pending) if (results[i]?.ok || (results[i] && !results[i]!.ok && results[i]!.error.sqliteCode !== 'SQLITE_INTERRUPT')) results[i] = undefined;
+      for (const i of pending) if (!isCancelledResult(results[i])) results[i] = undefined;
       continue;
     }
     try {
