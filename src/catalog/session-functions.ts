@@ -4,6 +4,9 @@ import { isAbsolute, join } from 'node:path';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import type { SessionContext } from '../storage/engine-messages.js';
+import { registerJsonFunctions } from './json-functions.js';
+import { registerMathFunctions } from './math-functions.js';
+import { registerTextFunctions } from './text-functions.js';
 
 export const serverVersion = '15.8';
 export const serverVersionNum = '150008';
@@ -52,6 +55,21 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   db.function('pgsqlite_current_user', { deterministic: false }, () => host.context().user);
   db.function('pg_backend_pid', { deterministic: false }, () => host.context().processId);
   db.function('pgsqlite_transaction_start', { deterministic: false }, () => host.transactionStart());
+  // now() and its synonyms: the transaction's start as timestamptz storage text (UTC, '+00').
+  // Outside a transaction block every call would read the clock again; a statement runs
+  // synchronously, so one value per synchronous run (reset by a microtask) keeps now() = now().
+  let statementNow: string | undefined;
+  const transactionNow = () => {
+    if (statementNow === undefined) {
+      statementNow = timestamptzStorage(host.transactionStart());
+      queueMicrotask(() => {
+        statementNow = undefined;
+      });
+    }
+    return statementNow;
+  };
+  for (const name of ['now', 'transaction_timestamp', 'statement_timestamp']) db.function(name, { deterministic: false }, transactionNow);
+  db.function('clock_timestamp', { deterministic: false }, () => timestamptzStorage(new Date().toISOString()));
   db.function('pg_notify', { deterministic: false }, (channel: unknown, payload: unknown) => {
     if (channel === null || channel === '') throw new PgError({ code: SqlState.invalidParameterValue, message: 'channel name cannot be empty' });
     const text = payload === null ? '' : String(payload);
@@ -90,6 +108,16 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     sleepInterruptibly(Number(seconds) * 1000, host);
     return null;
   });
+  registerTextFunctions(db);
+  registerMathFunctions(db);
+  registerJsonFunctions(db);
+}
+
+/** An ISO instant ('2024-01-02T03:04:05.678Z') as timestamptz storage ('2024-01-02 03:04:05.678+00'). */
+export function timestamptzStorage(iso: string): string {
+  const [date, time = '00:00:00Z'] = iso.split('T');
+  const clock = time.replace(/Z$/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return `${date} ${clock}+00`;
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

@@ -58,6 +58,16 @@ export const serverConfigSchema = z.object({
    * than this (a watchdog interrupts them). 0 sends every statement to a worker.
    */
   inlineBudgetMs: z.number().int().min(0).max(100).default(3),
+  /**
+   * Open cursors per database that stream from a connection of their own (bounded memory);
+   * further cursors, and cursors in a transaction that has written, hold their rows in memory.
+   */
+  maxStreamingCursors: z.number().int().min(0).max(10_000).default(64),
+  /**
+   * Most bytes of result a session holds for a statement described before it is executed (the
+   * extended protocol's Describe of a portal); a larger result is dropped and streamed at Execute.
+   */
+  portalBufferBytes: z.number().int().min(64 * 1024).default(1024 * 1024),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

@@ -89,6 +89,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     notifications,
     authMethod: config.authMethod,
     queueNoticeMs: config.queueNoticeMs,
+    portalBufferBytes: config.portalBufferBytes,
     logger,
     registerSession(processId, secretKey, cancel) {
       sessions.set(processId, { secretKey, cancel });
@@ -133,7 +134,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     roles = new RoleStore(metaDb);
     transactionIds = new TransactionIds(metaDb);
     databases = new DatabaseManager(dataDir.root, new DatabaseRegistry(metaDb), {
-      readers: config.readers, maxBatchSize: config.maxBatchSize, batchWindowMs: config.batchWindowMs,
+      readers: config.readers, maxBatchSize: config.maxBatchSize, batchWindowMs: config.batchWindowMs, maxStreamingCursors: config.maxStreamingCursors,
       pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
       catalog: { metaPath: dataDir.metaPath, dataDir: dataDir.root },
       instrumentation, livePools: () => databases?.poolRows() ?? [],

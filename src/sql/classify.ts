@@ -58,13 +58,18 @@ function transactionPlan(node: AstNode): StatementPlan {
   if (!entry) {
     throw new PgError({ code: SqlState.featureNotSupported, message: `${String(node.kind).replace('TRANS_STMT_', '')} (two-phase commit) is not supported` });
   }
+  return { kind: 'transaction', action: entry[0], tag: entry[1], savepoint: node.savepoint_name, options: transactionOptions(node.options ?? []) };
+}
+
+/** Transaction modes as BEGIN, SET TRANSACTION and SET SESSION CHARACTERISTICS give them (DefElem nodes). */
+export function transactionOptions(nodes: AstNode[]): TransactionOptions {
   const options: TransactionOptions = {};
-  for (const option of node.options ?? []) {
+  for (const option of nodes) {
     const def = option.DefElem;
     if (def?.defname === 'transaction_isolation') options.isolationLevel = stringValue(def.arg);
     if (def?.defname === 'transaction_read_only') options.readOnly = Boolean(def.arg?.A_Const?.ival?.ival);
   }
-  return { kind: 'transaction', action: entry[0], tag: entry[1], savepoint: node.savepoint_name, options };
+  return options;
 }
 
 function variableSetPlan(node: AstNode): StatementPlan {

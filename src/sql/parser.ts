@@ -27,6 +27,8 @@ export function initParser(): Promise<void> {
  * the 1-based character position PostgreSQL reports.
  */
 export function parseStatements(sql: string): RawStatement[] {
+  // The parser refuses a blank string; PostgreSQL answers it with EmptyQueryResponse.
+  if (sql.trim() === '') return [];
   let tree: { stmts?: Array<{ stmt: AstNode; stmt_location?: number; stmt_len?: number }> };
   try {
     tree = parseSync(sql);

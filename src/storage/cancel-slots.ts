@@ -7,12 +7,14 @@ const CURRENT = 0;
 const CANCELLED = 1;
 /** Result chunks posted by the worker and not yet written to the client's socket. */
 const CHUNKS_IN_FLIGHT = 2;
+/** Interrupt handle of the connection the running job uses (cursor workers have many; -1 none). */
+const RUNNING_CONNECTION = 3;
 const IDLE = 0;
 
 export class CancelSlots {
   private readonly slots: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(12)) {
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(16)) {
     this.slots = new Int32Array(buffer);
   }
 
@@ -26,6 +28,17 @@ export class CancelSlots {
 
   end(): void {
     Atomics.store(this.slots, CURRENT, IDLE);
+    Atomics.store(this.slots, RUNNING_CONNECTION, -1);
+  }
+
+  /** Worker side: the running job now uses this connection (for workers with several). */
+  useConnection(interruptHandle: number): void {
+    Atomics.store(this.slots, RUNNING_CONNECTION, interruptHandle);
+  }
+
+  /** The interrupt handle of the connection the running job uses, or -1. */
+  runningConnection(): number {
+    return Atomics.load(this.slots, RUNNING_CONNECTION);
   }
 
   cancel(jobId: number): void {

@@ -1,5 +1,6 @@
 import type { SqliteValue } from '../protocol/types/storage.js';
 import type { CopyFormatOptions } from '../protocol/copy/copy-options.js';
+import type { CursorRow } from '../catalog/live-tables.js';
 
 /**
  * Messages between the main thread and an engine worker (one SQLite connection per worker).
@@ -46,6 +47,8 @@ export interface StatementJob {
   fixedTypes?: number[];
   /** Stop after this many rows (0 = all). */
   maxRows?: number;
+  /** Stop once the encoded rows pass this many bytes (suspended; 0/undefined = no limit). */
+  maxBytes?: number;
   /** Send rows in chunks while the statement runs (large results, COPY TO) instead of all at the end. */
   stream?: boolean;
   /** Run once per parameter list (COPY FROM batches); the outcome counts all changes. */
@@ -63,6 +66,8 @@ export interface StatementJob {
   transactionStart?: string;
   /** The transaction's id, when the statement asks for it (txid_current()). */
   transactionId?: bigint;
+  /** The session's open cursors, for a statement over pg_cursors (main-thread connection only). */
+  liveCursors?: CursorRow[];
 }
 
 export interface StatementOutcome {
@@ -113,3 +118,29 @@ export type EngineResponse =
   | { type: 'described'; id: number; result: { ok: true; outcome: DescribeOutcome } | { ok: false; error: SerializedError } }
   | { type: 'closed'; id: number }
   | { type: 'fatal'; id: number; error: SerializedError };
+
+/** Part of an open cursor's rows (see HostedCursor.read). */
+export interface CursorSlice {
+  /** DataRow messages, or null when nothing was encoded (no rows, or counting only). */
+  rows: Uint8Array | null;
+  count: number;
+  /** The read stopped at the end of the result. */
+  end: boolean;
+  /** The result's row count, once known. */
+  total?: number;
+}
+
+/** Messages to a cursor worker: it hosts open cursors, each on a connection of its own. */
+export type CursorRequest =
+  | { type: 'open'; id: number; path: string; pragmas: Record<string, string | number>; catalog: CatalogLocation }
+  | { type: 'declare'; id: number; cursorId: number; job: StatementJob }
+  | { type: 'read'; id: number; cursorId: number; from: number; count: number; maxBytes: number; encode: boolean }
+  | { type: 'close'; id: number; cursorId: number }
+  | { type: 'shutdown'; id: number };
+
+export type CursorResponse =
+  | { type: 'ready'; id: number }
+  | { type: 'declared'; id: number; columns: OutputColumn[]; interruptHandle: number }
+  | { type: 'slice'; id: number; slice: CursorSlice }
+  | { type: 'closed'; id: number }
+  | { type: 'error'; id: number; error: SerializedError };

@@ -8,8 +8,11 @@ import type {
 } from './engine-messages.js';
 import { interruptConnection } from './interrupt-addon.js';
 
-/** Takes a chunk of a streamed result; the promise settles when the bytes reached the socket. */
-export type ChunkHandler = (columns: OutputColumn[] | undefined, rows: Uint8Array) => Promise<void> | undefined;
+/**
+ * Takes a chunk of a streamed result; the promise settles when the bytes reached the socket.
+ * The first chunk carries the columns (and, for a binary cursor's FETCH, the formats).
+ */
+export type ChunkHandler = (columns: OutputColumn[] | undefined, rows: Uint8Array, resultFormats?: number[]) => Promise<void> | undefined;
 
 let nextJobId = 1;
 /** Job ids are shared with the worker through an Int32Array; 0 means idle. */

@@ -5,10 +5,11 @@ import { inferOutputTypes } from '../../sql/infer-output-types.js';
 import type { AstNode } from '../../sql/parser.js';
 import type { PreparedQuery } from '../../sql/query-cache.js';
 import { translateStatement } from '../../sql/translate/translate-statement.js';
-import { FETCH_ALL, movesBackward, planFetch, type FetchDirection } from '../../session/cursor-fetch.js';
+import { moveCursor, movesBackward, type FetchDirection } from '../../session/cursor-fetch.js';
 import type { OutputColumn } from '../../storage/engine-messages.js';
+import type { ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
-import { dataRowOffsets } from './portal-rows.js';
+import { MaterializedRows, type RowSource } from '../../storage/row-source.js';
 import type { Session } from './session.js';
 
 const CURSOR_OPT_BINARY = 0x1;
@@ -16,14 +17,12 @@ const CURSOR_OPT_SCROLL = 0x2;
 const CURSOR_OPT_NO_SCROLL = 0x4;
 const CURSOR_OPT_HOLD = 0x20;
 
-/** A SQL cursor (DECLARE … CURSOR): its rows, already encoded, and where FETCH stands. */
+/** A SQL cursor (DECLARE … CURSOR): where its rows come from and where FETCH stands. */
 export interface SqlCursor {
   name: string;
   statement: string;
   columns: OutputColumn[];
-  rows: Uint8Array;
-  offsets: number[];
-  total: number;
+  source: RowSource;
   position: number;
   binary: boolean;
   scroll: 'yes' | 'no' | 'default';
@@ -37,31 +36,38 @@ export interface CursorResult {
   tag: string;
   columns?: OutputColumn[];
   binary?: boolean;
+  /** Rows not yet handed to the sink (all of them for a small FETCH). */
   rows?: Uint8Array;
+  /** Some rows already went to the sink (a large FETCH streams). */
+  streamed?: boolean;
 }
+
+/** Rows a FETCH gathers before it streams them to the sink instead. */
+const FETCH_BUFFER_BYTES = 1024 * 1024;
 
 function unknownCursor(name: string): PgError {
   return new PgError({ code: SqlState.invalidCursorName, message: `cursor "${name}" does not exist` });
 }
 
 /**
- * DECLARE, FETCH, MOVE and CLOSE. The query runs once at DECLARE (on the transaction's snapshot,
- * as PostgreSQL's cursor would see it) and its rows are kept encoded; FETCH and MOVE walk them in
- * any direction. The rows are held in memory: cursors over very large results are the streaming
- * issue's to bound.
+ * DECLARE, FETCH, MOVE and CLOSE. A cursor over a read, outside a transaction that has written,
+ * streams from a connection of its own that holds the snapshot of its DECLARE (bounded memory
+ * for any result size); otherwise its rows are computed at DECLARE and held encoded.
  */
-export async function runCursorCommand(session: Session, node: AstNode, type: string, text: string, params: SqliteValue[]): Promise<CursorResult> {
+export async function runCursorCommand(
+  session: Session, node: AstNode, type: string, text: string, params: SqliteValue[], sink?: ChunkHandler,
+): Promise<CursorResult> {
   switch (type) {
     case 'DeclareCursorStmt':
       return declare(session, node, text, params);
     case 'FetchStmt':
-      return fetch(session, node);
+      return fetch(session, node, sink);
     default:
       if (!node.portalname) {
-        session.cursors.clear();
+        closeAllCursors(session.cursors);
         return { tag: 'CLOSE CURSOR ALL' };
       }
-      if (!session.cursors.delete(node.portalname)) throw unknownCursor(node.portalname);
+      if (!closeCursor(session.cursors, node.portalname)) throw unknownCursor(node.portalname);
       return { tag: 'CLOSE CURSOR' };
   }
 }
@@ -88,18 +94,23 @@ async function declare(session: Session, node: AstNode, text: string, params: Sq
     typeHints: inferOutputTypes(node.query),
   };
   const binary = (options & CURSOR_OPT_BINARY) !== 0;
-  const outcome = await session.runEngine(query, { params, resultFormats: binary ? [1] : [] });
-  const rows = outcome.rows ?? new Uint8Array(0);
-  const offsets = dataRowOffsets(rows);
+  const runOptions = { params, resultFormats: binary ? [1] : [] };
+  const source = await session.openStreamingCursor(query, runOptions) ?? await materialize(session, query, runOptions);
   session.cursors.set(name, {
-    name, statement: text, columns: outcome.columns ?? [], rows, offsets, total: offsets.length - 1, position: 0, binary,
+    name, statement: text, columns: source.columns, source, position: 0, binary,
     scroll: options & CURSOR_OPT_SCROLL ? 'yes' : options & CURSOR_OPT_NO_SCROLL ? 'no' : 'default',
-    holdable, declaredInTransaction: session.txn !== null, createdAt: new Date(),
+    // As PostgreSQL, the creation time is the transaction's start.
+    holdable, declaredInTransaction: session.txn !== null, createdAt: session.txn ? new Date(session.txn.startedAt) : new Date(),
   });
   return { tag: 'DECLARE CURSOR' };
 }
 
-function fetch(session: Session, node: AstNode): CursorResult {
+async function materialize(session: Session, query: PreparedQuery, options: { params: SqliteValue[]; resultFormats: number[] }): Promise<RowSource> {
+  const outcome = await session.runEngine(query, options);
+  return new MaterializedRows(outcome.columns ?? [], outcome.rows ?? new Uint8Array(0));
+}
+
+async function fetch(session: Session, node: AstNode, sink?: ChunkHandler): Promise<CursorResult> {
   const name = node.portalname as string;
   const cursor = session.cursors.get(name);
   if (!cursor) throw unknownCursor(name);
@@ -109,35 +120,70 @@ function fetch(session: Session, node: AstNode): CursorResult {
   if (cursor.scroll === 'no' && movesBackward(direction, howMany, cursor.position)) {
     throw new PgError({ code: SqlState.objectNotInPrerequisiteState, message: 'cursor can only scan forward', hint: 'Declare it with SCROLL option to enable backward scan.' });
   }
-  const plan = planFetch(direction, howMany === FETCH_ALL ? Number.MAX_SAFE_INTEGER : howMany, cursor.position, cursor.total);
-  cursor.position = plan.position;
-  if (node.ismove) return { tag: `MOVE ${plan.rows.length}` };
-  return { tag: `FETCH ${plan.rows.length}`, columns: cursor.columns, binary: cursor.binary, rows: rowBytes(cursor, plan.rows) };
-}
-
-/** The encoded DataRows of the given 1-based rows, in that order. */
-function rowBytes(cursor: SqlCursor, rows: number[]): Uint8Array {
-  const parts = rows.map((row) => cursor.rows.subarray(cursor.offsets[row - 1], cursor.offsets[row]));
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
+  if (node.ismove) {
+    const moved = await session.cancellable((jobId) => moveCursor(cursor.source, cursor.position, direction, howMany, null, jobId));
+    cursor.position = moved.position;
+    return { tag: `MOVE ${moved.count}` };
   }
-  return bytes;
+  const gathered = new RowGatherer(cursor, sink);
+  const fetched = await session.cancellable((jobId) => moveCursor(cursor.source, cursor.position, direction, howMany, (rows) => gathered.add(rows), jobId));
+  cursor.position = fetched.position;
+  return { tag: `FETCH ${fetched.count}`, columns: cursor.columns, binary: cursor.binary, rows: gathered.rest(), streamed: gathered.streamed };
 }
 
-/** The next `count` rows forward (an Execute on the cursor's portal). */
-export function fetchRows(cursor: SqlCursor, count: number): { rows: Uint8Array; count: number } {
-  const plan = planFetch('FETCH_FORWARD', count, cursor.position, cursor.total);
-  cursor.position = plan.position;
-  return { rows: rowBytes(cursor, plan.rows), count: plan.rows.length };
+/** Keeps a FETCH's rows until they pass FETCH_BUFFER_BYTES, then streams them to the sink. */
+class RowGatherer {
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+  streamed = false;
+
+  constructor(private readonly cursor: SqlCursor, private readonly sink: ChunkHandler | undefined) {}
+
+  add(rows: Uint8Array): Promise<void> | undefined {
+    this.parts.push(rows);
+    this.bytes += rows.length;
+    if (!this.sink || this.bytes < FETCH_BUFFER_BYTES) return undefined;
+    const formats = this.cursor.binary ? [1] : [0];
+    const written = this.sink(this.streamed ? undefined : this.cursor.columns, this.rest(), formats);
+    this.streamed = true;
+    return written;
+  }
+
+  /** The rows not yet given to the sink. */
+  rest(): Uint8Array {
+    const rows = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    this.parts = [];
+    this.bytes = 0;
+    return rows;
+  }
+}
+
+/**
+ * Execute on a SQL cursor's name (a cursor is also a portal): the next `count` rows forward.
+ * Counts what was sent; the caller says PortalSuspended or SELECT n as PostgreSQL does.
+ */
+export async function executeCursorPortal(session: Session, cursor: SqlCursor, count: number, sink: (rows: Uint8Array) => Promise<void> | void): Promise<number> {
+  const fetched = await session.cancellable((jobId) => moveCursor(cursor.source, cursor.position, 'FETCH_FORWARD', count, sink, jobId));
+  cursor.position = fetched.position;
+  return fetched.count;
+}
+
+export function closeCursor(cursors: Map<string, SqlCursor>, name: string): boolean {
+  const cursor = cursors.get(name);
+  if (!cursor) return false;
+  cursor.source.close();
+  cursors.delete(name);
+  return true;
+}
+
+export function closeAllCursors(cursors: Map<string, SqlCursor>): void {
+  for (const name of [...cursors.keys()]) closeCursor(cursors, name);
 }
 
 /** Transaction end: cursors without HOLD close; holdable ones survive a COMMIT, not a ROLLBACK of their own transaction. */
 export function closeCursorsAtTransactionEnd(cursors: Map<string, SqlCursor>, committed: boolean): void {
   for (const [name, cursor] of cursors) {
-    if (!cursor.holdable || (!committed && cursor.declaredInTransaction)) cursors.delete(name);
+    if (!cursor.holdable || (!committed && cursor.declaredInTransaction)) closeCursor(cursors, name);
     else cursor.declaredInTransaction = false;
   }
 }

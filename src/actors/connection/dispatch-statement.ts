@@ -40,7 +40,7 @@ export async function dispatchStatement(conn: ClientConnection, query: PreparedQ
       await runCopy(conn, plan.node);
       return { kind: 'copy' };
     case 'cursor': {
-      const result = await runCursorCommand(session, plan.node, plan.type, query.raw.text, options.params);
+      const result = await runCursorCommand(session, plan.node, plan.type, query.raw.text, options.params, options.onRows);
       if (!result.rows) return { kind: 'command', result: { tag: result.tag } };
       const outcome: StatementOutcome = {
         columns: result.columns ?? [], rows: result.rows, rowCount: Number(result.tag.split(' ')[1]), changes: 0, lastInsertRowid: 0, suspended: false,

@@ -6,9 +6,10 @@ import type { SqliteValue } from '../../protocol/types/storage.js';
 import { prepareQuery } from '../../sql/query-cache.js';
 import type { ClientConnection } from './client-connection.js';
 import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
-import { dataRowOffsets, sliceRows } from './portal-rows.js';
+import { MaterializedRows } from '../../storage/row-source.js';
+import { readRange } from '../../session/cursor-fetch.js';
 import { sessionCommandColumns } from './session-commands.js';
-import { fetchRows } from './cursors.js';
+import { closeCursor, executeCursorPortal } from './cursors.js';
 import { inferParamTypes } from './param-types.js';
 import type { Portal, PreparedStatement } from './session-state.js';
 
@@ -34,7 +35,7 @@ export async function handleExtendedMessage(conn: ClientConnection, message: Fro
         return;
       case 'sync':
         conn.skipUntilSync = false;
-        if (!session.txn) session.portals.clear();
+        if (!session.txn) session.closeAllPortals();
         session.sendReadyForQuery();
         return;
     }
@@ -98,6 +99,8 @@ function bind(conn: ClientConnection, message: Message<'bind'>): void {
   if (message.portal !== '' && session.portals.has(message.portal)) {
     throw new PgError({ code: SqlState.duplicateCursor, message: `cursor "${message.portal}" already exists` });
   }
+  // A new unnamed portal replaces the old one.
+  session.closePortal(message.portal);
   const ctx = { timeZone: session.settings.get('TimeZone') };
   const params = message.params.map((data, i): SqliteValue => {
     if (data === null) return null;
@@ -142,6 +145,10 @@ async function describe(conn: ClientConnection, message: Message<'describe'>): P
     writer.noData();
     return;
   }
+  if (portal.source) {
+    writer.rowDescription(fieldsOf(portal.source.columns, portal.resultFormats));
+    return;
+  }
   const producesRows = query.plan.kind === 'engine' || (query.plan.kind === 'cursor' && query.plan.type === 'FetchStmt' && !query.plan.node.ismove);
   if (!producesRows || portal.statement.describedColumns !== undefined) {
     const columns = await statementColumns(conn, portal.statement);
@@ -150,8 +157,15 @@ async function describe(conn: ClientConnection, message: Message<'describe'>): P
     return;
   }
   // The row types of an engine statement are certain once it ran; the rows wait for Execute.
-  await runPortal(conn, portal);
+  // A read's result is kept only up to portalBufferBytes: a larger one runs again at Execute,
+  // streamed, with the types learned here.
+  const preview = query.plan.kind === 'engine' && query.plan.access === 'read';
+  await runPortal(conn, portal, false, preview ? conn.session.services.portalBufferBytes : undefined);
   const columns = portal.outcome?.columns;
+  if (preview && portal.outcome?.suspended) {
+    portal.describedTypes = columns?.map((column) => column.typeOid);
+    portal.outcome = undefined;
+  }
   if (columns) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
   else writer.noData();
 }
@@ -160,9 +174,9 @@ async function describe(conn: ClientConnection, message: Message<'describe'>): P
  * Runs the portal's statement. With `stream`, rows go to the client while it runs (an Execute
  * without a row limit); they are then counted as sent.
  */
-async function runPortal(conn: ClientConnection, portal: Portal, stream = false): Promise<'command' | 'rows' | 'copy'> {
+async function runPortal(conn: ClientConnection, portal: Portal, stream = false, maxBytes?: number): Promise<'command' | 'rows' | 'copy'> {
   const query = portal.statement.query!;
-  const fixedTypes = portal.statement.describedColumns?.map((c) => c.typeOid);
+  const fixedTypes = fixedTypesOf(portal);
   const onRows = stream
     ? (_columns: unknown, rows: Uint8Array) => {
       conn.output.appendEncoded(rows);
@@ -170,7 +184,7 @@ async function runPortal(conn: ClientConnection, portal: Portal, stream = false)
       return conn.output.flush();
     }
     : undefined;
-  const execution = await dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes, onRows });
+  const execution = await dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes, onRows, maxBytes });
   if (execution.kind === 'rows') {
     portal.outcome = execution.outcome;
     portal.tag = execution.tag;
@@ -184,25 +198,54 @@ async function runPortal(conn: ClientConnection, portal: Portal, stream = false)
   return 'copy';
 }
 
+/** Types promised to the client: by a Describe of the statement, or learned by a Describe of the portal. */
+function fixedTypesOf(portal: Portal): number[] | undefined {
+  return portal.describedTypes ?? portal.statement.describedColumns?.map((c) => c.typeOid);
+}
+
+/** Queues rows for the client; past a few hundred KB waits until the socket takes them (backpressure). */
+function sendRows(conn: ClientConnection, rows: Uint8Array): Promise<void> | undefined {
+  conn.output.appendEncoded(rows);
+  return conn.output.buffered > 256 * 1024 ? conn.output.flush() : undefined;
+}
+
+/**
+ * Execute. With a row limit, rows come from a source read by position — a streaming cursor for
+ * a read, else the result held in memory — and PostgreSQL's rules apply: as many rows as the
+ * limit means PortalSuspended (even if none remain), and the tag counts this Execute's rows.
+ */
 async function execute(conn: ClientConnection, message: Message<'execute'>): Promise<void> {
+  const session = conn.session;
   const writer = conn.output.writer;
-  if (!conn.session.portals.has(message.portal) && conn.session.cursors.has(message.portal)) {
-    executeCursor(conn, message.portal, message.maxRows);
+  const limit = message.maxRows > 0 ? message.maxRows : Infinity;
+  const cursor = session.portals.has(message.portal) ? undefined : session.cursors.get(message.portal);
+  if (cursor) {
+    const sent = await executeCursorPortal(session, cursor, limit, (rows) => sendRows(conn, rows));
+    if (sent === limit) writer.portalSuspended();
+    else writer.commandComplete(`SELECT ${sent}`);
     return;
   }
   const portal = findPortal(conn, message.portal);
-  if (!portal.statement.query) {
+  const query = portal.statement.query;
+  if (!query) {
     writer.emptyQueryResponse();
     return;
   }
+  const isSelect = query.plan.kind === 'engine' && query.plan.tag.word === 'SELECT';
   if (portal.done) {
     // Executing a completed portal again returns no rows, as PostgreSQL does.
-    writer.commandComplete(portal.tag ?? 'SELECT 0');
+    writer.commandComplete(isSelect ? 'SELECT 0' : portal.tag ?? 'SELECT 0');
     return;
   }
-  if (!portal.outcome && !portal.commandResult) {
-    const kind = await runPortal(conn, portal, message.maxRows <= 0);
-    if (kind === 'copy') return;
+  if (!portal.source && !portal.outcome && !portal.commandResult) {
+    if (limit !== Infinity) {
+      const options = { params: portal.params, resultFormats: portal.resultFormats, fixedTypes: fixedTypesOf(portal) };
+      portal.source = await session.openStreamingCursor(query, options) ?? undefined;
+    }
+    if (!portal.source) {
+      const kind = await runPortal(conn, portal, limit === Infinity);
+      if (kind === 'copy') return;
+    }
   }
   if (portal.commandResult) {
     writeCommandRows(conn, portal.commandResult);
@@ -210,44 +253,32 @@ async function execute(conn: ClientConnection, message: Message<'execute'>): Pro
     portal.done = true;
     return;
   }
-  const outcome = portal.outcome!;
-  if (portal.streamed) {
-    // Rows went out while the statement ran; what remains is the tail (the tag counts all rows).
-    if (outcome.rows) conn.output.appendEncoded(outcome.rows);
-    portal.done = true;
-    writer.commandComplete(portal.tag!);
-    return;
-  }
-  const total = outcome.rowCount;
-  const limit = message.maxRows > 0 ? message.maxRows : Infinity;
-  if (outcome.rows && portal.rowsSent === 0 && total <= limit) {
-    conn.output.appendEncoded(outcome.rows);
-    portal.rowsSent = total;
-  } else if (outcome.rows) {
-    portal.rowOffsets ??= dataRowOffsets(outcome.rows);
-    const end = Math.min(total, portal.rowsSent + limit);
-    conn.output.appendEncoded(sliceRows(outcome.rows, portal.rowOffsets, portal.rowsSent, end));
-    portal.rowsSent = end;
-    if (end < total) {
-      writer.portalSuspended();
+  if (!portal.source) {
+    const outcome = portal.outcome!;
+    if (portal.streamed || !outcome.columns || (limit === Infinity && portal.rowsSent === 0)) {
+      // All at once (what streamed while it ran, the rest now): the tag is the whole statement's.
+      if (outcome.rows) conn.output.appendEncoded(outcome.rows);
+      portal.done = true;
+      writer.commandComplete(portal.tag!);
       return;
     }
+    portal.source = new MaterializedRows(outcome.columns, outcome.rows ?? new Uint8Array(0));
+    portal.outcome = undefined;
+  }
+  const source = portal.source;
+  const read = await session.cancellable((jobId) => readRange(source, portal.rowsSent + 1, limit, (rows) => sendRows(conn, rows), jobId));
+  portal.rowsSent += read.count;
+  if (read.count === limit) {
+    writer.portalSuspended();
+    return;
   }
   portal.done = true;
-  writer.commandComplete(portal.tag!);
-}
-
-/** Execute on a SQL cursor's name: the next maxRows rows (all when 0), PortalSuspended if more remain. */
-function executeCursor(conn: ClientConnection, name: string, maxRows: number): void {
-  const cursor = conn.session.cursors.get(name)!;
-  const result = fetchRows(cursor, maxRows > 0 ? maxRows : Number.MAX_SAFE_INTEGER);
-  if (result.rows.length) conn.output.appendEncoded(result.rows);
-  if (maxRows > 0 && result.count === maxRows && cursor.position <= cursor.total) conn.output.writer.portalSuspended();
-  else conn.output.writer.commandComplete(`FETCH ${result.count}`);
+  source.close();
+  writer.commandComplete(isSelect || !portal.tag ? `SELECT ${read.count}` : portal.tag);
 }
 
 function close(conn: ClientConnection, message: Message<'close'>): void {
   if (message.kind === 'S') conn.session.prepared.delete(message.name);
-  else if (!conn.session.portals.delete(message.name)) conn.session.cursors.delete(message.name);
+  else if (!conn.session.closePortal(message.name)) closeCursor(conn.session.cursors, message.name);
   conn.output.writer.closeComplete();
 }

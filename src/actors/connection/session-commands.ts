@@ -1,13 +1,15 @@
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import type { AstNode } from '../../sql/parser.js';
-import type { StatementPlan } from '../../sql/classify.js';
+import { transactionOptions, type StatementPlan, type TransactionOptions } from '../../sql/classify.js';
+import { applyTransactionOptions } from './transaction-control.js';
 import { allSettings, findSetting } from '../../session/setting-definitions.js';
 import type { OutputColumn } from '../../storage/engine-messages.js';
 import { runRoleCommand } from './role-commands.js';
 import { runDatabaseCommand } from './database-commands.js';
 import { poolColumns } from '../../catalog/live-tables.js';
 import type { Session } from './session.js';
+import { closeAllCursors } from './cursors.js';
 
 const textColumn = (name: string): OutputColumn => ({ name, typeOid: 25, typeSize: -1, typeModifier: -1, tableOid: 0, columnId: 0 });
 
@@ -38,11 +40,44 @@ export function sessionCommandColumns(plan: StatementPlan): OutputColumn[] | nul
   return [textColumn(findSetting(plan.name)?.name ?? plan.name)];
 }
 
+/**
+ * SET TRANSACTION sets the modes of the transaction running now (PostgreSQL warns outside one);
+ * SET SESSION CHARACTERISTICS sets the defaults of the transactions to come.
+ */
+function setTransactionModes(session: Session, target: string, options: TransactionOptions): void {
+  if (target === 'transaction') {
+    if (!session.inTransactionBlock()) {
+      session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.noActiveSqlTransaction, message: 'SET TRANSACTION can only be used in transaction blocks' });
+    }
+    applyTransactionOptions(session, options);
+    return;
+  }
+  const inTransaction = session.txn !== null;
+  if (options.isolationLevel !== undefined) session.settings.set('default_transaction_isolation', options.isolationLevel, { local: false, inTransaction });
+  if (options.readOnly !== undefined) {
+    session.settings.set('default_transaction_read_only', options.readOnly ? 'on' : 'off', { local: false, inTransaction });
+    session.reportSetting('default_transaction_read_only');
+  }
+}
+
+/** transaction_isolation and transaction_read_only: the running transaction's modes, else the defaults for the next. */
+function transactionSetting(session: Session, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  if (lower === 'transaction_isolation' || lower === 'transaction isolation level') {
+    return session.txn?.isolationLevel ?? session.settings.get('default_transaction_isolation');
+  }
+  if (lower === 'transaction_read_only') return session.readOnlyTransaction() ? 'on' : 'off';
+  return undefined;
+}
+
 /** SET, RESET, SHOW, DISCARD, LISTEN, UNLISTEN, NOTIFY and role statements: handled without SQLite. */
 export async function runSessionCommand(session: Session, plan: StatementPlan): Promise<CommandResult> {
   switch (plan.kind) {
     case 'set': {
-      if (plan.name === 'transaction' || plan.name === 'session characteristics') return { tag: 'SET' };
+      if (plan.name === 'transaction' || plan.name === 'session characteristics') {
+        setTransactionModes(session, plan.name, transactionOptions(plan.values ?? []));
+        return { tag: 'SET' };
+      }
       const inTransaction = session.txn !== null;
       if (plan.isReset && plan.name === 'all') {
         for (const name of session.settings.resetAll()) session.reportSetting(name);
@@ -66,7 +101,7 @@ export async function runSessionCommand(session: Session, plan: StatementPlan): 
         const rows = allSettings().map((def) => [def.name, session.settings.get(def.name), def.description]);
         return { tag: 'SHOW', columns: sessionCommandColumns(plan)!, rows };
       }
-      const value = session.settings.get(plan.name);
+      const value = transactionSetting(session, plan.name) ?? session.settings.get(plan.name);
       const def = findSetting(plan.name)!;
       const shown = def.unit === 'ms' ? formatMilliseconds(Number(value)) : value;
       return { tag: 'SHOW', columns: sessionCommandColumns(plan)!, rows: [[shown]] };
@@ -78,8 +113,8 @@ export async function runSessionCommand(session: Session, plan: StatementPlan): 
       // PLANS, SEQUENCES, TEMP: nothing is cached or kept per session for them here.
       if (plan.target === 'ALL') {
         session.prepared.clear();
-        session.portals.clear();
-        session.cursors.clear();
+        session.closeAllPortals();
+        closeAllCursors(session.cursors);
         for (const name of session.settings.resetAll()) session.reportSetting(name);
         session.services.notifications.unlisten(session.databaseName, null, session);
       }

@@ -2,6 +2,7 @@ import type { PreparedQuery } from '../../sql/query-cache.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { OutputColumn, StatementOutcome } from '../../storage/engine-messages.js';
 import type { WriterLease } from '../database/database-runtime.js';
+import type { RowSource } from '../../storage/row-source.js';
 
 /** A statement prepared with Parse (named, or the unnamed one). */
 export interface PreparedStatement {
@@ -24,10 +25,12 @@ export interface Portal {
   resultFormats: number[];
   /** Result already computed (by Describe portal, or an Execute that stopped at max rows). */
   outcome?: StatementOutcome;
-  /** Rows of `outcome` already sent. */
+  /** Rows already sent (the portal's position). */
   rowsSent: number;
-  /** Byte offsets of each DataRow in outcome.rows, computed when a row limit first applies. */
-  rowOffsets?: number[];
+  /** Where an Execute with a row limit reads: a streaming cursor, or `outcome`'s rows in memory. */
+  source?: RowSource;
+  /** Row types a Describe learned from a result too large to keep (Execute runs it again with these). */
+  describedTypes?: number[];
   done: boolean;
   /** Rows were sent to the client while the statement ran (an Execute without a row limit). */
   streamed?: boolean;
@@ -47,6 +50,10 @@ export interface TransactionState {
   startedAt: string;
   /** Implicit transaction of a multi-statement simple query. */
   implicit: boolean;
+  /** Isolation level as the client set it (SQLite gives every transaction serializable snapshots). */
+  isolationLevel: string;
+  /** READ ONLY: writes fail with 25006. */
+  readOnly: boolean;
   /** Assigned on first use (txid_current()), then stable for the transaction. */
   transactionId?: bigint;
 }

@@ -4,6 +4,7 @@ import { SqlState } from '../../protocol/sqlstate.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { SessionSettings } from '../../session/session-settings.js';
 import type { PreparedQuery } from '../../sql/query-cache.js';
+import type { TransactionOptions } from '../../sql/classify.js';
 import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { DescribeOutcome, OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
@@ -13,13 +14,17 @@ import type { ServerServices } from '../server/services.js';
 import { connectionMachine, type TransactionStatus } from './connection.machine.js';
 import type { Output } from './output.js';
 import type { Portal, PreparedStatement, TransactionState } from './session-state.js';
-import { closeCursorsAtTransactionEnd, type SqlCursor } from './cursors.js';
+import { closeAllCursors, closeCursorsAtTransactionEnd, type SqlCursor } from './cursors.js';
+import type { RowSource } from '../../storage/row-source.js';
+import type { CursorRow } from '../../catalog/live-tables.js';
 
 export interface RunOptions {
   params: SqliteValue[];
   resultFormats: number[];
   fixedTypes?: number[];
   maxRows?: number;
+  /** Stop once the encoded rows pass this many bytes (a Describe's preview of a read; 0/undefined: no limit). */
+  maxBytes?: number;
   /** Streams a large result: called with rows while the statement runs (columns on the first call). */
   onRows?: ChunkHandler;
 }
@@ -130,6 +135,7 @@ export class Session implements Listener {
       typeHints: query?.typeHints,
       fixedTypes: options.fixedTypes,
       maxRows: options.maxRows,
+      maxBytes: options.maxBytes,
       stream: options.onRows !== undefined,
       timeZone: this.settings.get('TimeZone'),
       sessionId: this.processId,
@@ -225,6 +231,11 @@ export class Session implements Listener {
     return () => clearTimeout(timer);
   }
 
+  /** Whether the statement running now is in a READ ONLY transaction (its own, outside a block). */
+  readOnlyTransaction(): boolean {
+    return this.txn ? this.txn.readOnly : this.settings.get('default_transaction_read_only') === 'on';
+  }
+
   /** The transaction's id: one per transaction block, a new one per statement outside one. */
   private transactionId(): bigint {
     if (!this.txn) return this.services.transactionIds.allocate();
@@ -291,7 +302,10 @@ export class Session implements Listener {
     const plan = query.plan;
     if (plan.kind !== 'engine') throw new Error('runEngine takes engine statements');
     const statements = query.translated!.sql;
-    if (query.usesLiveTables) return this.db.readLive(this.job(statements[statements.length - 1], options, query));
+    if (plan.access === 'write' && this.readOnlyTransaction()) {
+      throw new PgError({ code: SqlState.readOnlySqlTransaction, message: `cannot execute ${plan.tag.word} in a read-only transaction` });
+    }
+    if (query.usesLiveTables) return this.db.readLive({ ...this.job(statements[statements.length - 1], options, query), liveCursors: this.cursorRows() });
     return this.cancellable(async (jobId) => {
       if (this.txn) {
         if (this.txn.lease || plan.access === 'write') {
@@ -324,6 +338,42 @@ export class Session implements Listener {
   }
 
   /**
+   * A cursor over the query's rows that streams from a connection of its own (bounded memory),
+   * when the query can run there: a single read, in no transaction or one that has not written
+   * (a transaction's own writes are visible only on the writer's connection). Null otherwise,
+   * or when the database has no streaming cursor left; the caller then holds the rows.
+   */
+  async openStreamingCursor(query: PreparedQuery, options: RunOptions): Promise<RowSource | null> {
+    const plan = query.plan;
+    if (plan.kind !== 'engine' || plan.access !== 'read' || query.usesLiveTables) return null;
+    if (this.txn?.lease || query.translated!.sql.length !== 1) return null;
+    return this.cancellable((jobId) => this.db.declareCursor(this.job(query.translated!.sql[0], options, query), jobId));
+  }
+
+  /** The session's SQL cursors as pg_cursors shows them. */
+  cursorRows(): CursorRow[] {
+    return [...this.cursors.values()].map((cursor) => ({
+      name: cursor.name, statement: cursor.statement, is_holdable: cursor.holdable, is_binary: cursor.binary,
+      // PostgreSQL reports a cursor declared without SCROLL or NO SCROLL as scrollable when its plan allows it.
+      is_scrollable: cursor.scroll !== 'no',
+      creation_time: cursor.createdAt.toISOString().replace('T', ' ').replace('Z', '+00'),
+    }));
+  }
+
+  /** Closes a protocol portal (its streaming cursor, if it has one). */
+  closePortal(name: string): boolean {
+    const portal = this.portals.get(name);
+    if (!portal) return false;
+    portal.source?.close();
+    this.portals.delete(name);
+    return true;
+  }
+
+  closeAllPortals(): void {
+    for (const name of [...this.portals.keys()]) this.closePortal(name);
+  }
+
+  /**
    * Describes SQLite SQL without running it, on the connection that would run it: inside a
    * transaction that wrote, the writer's (it sees the transaction's own DDL).
    */
@@ -339,8 +389,12 @@ export class Session implements Listener {
 
   // ---- Transactions ----
 
-  beginTransaction(implicit: boolean): void {
-    this.txn = { lease: null, pendingNotifications: [], startedAt: new Date().toISOString(), implicit };
+  beginTransaction(implicit: boolean, options: TransactionOptions = {}): void {
+    this.txn = {
+      lease: null, pendingNotifications: [], startedAt: new Date().toISOString(), implicit,
+      isolationLevel: options.isolationLevel ?? this.settings.get('default_transaction_isolation'),
+      readOnly: options.readOnly ?? this.settings.get('default_transaction_read_only') === 'on',
+    };
     if (!implicit) this.actor.send({ type: 'tx.begin' });
   }
 
@@ -386,6 +440,8 @@ export class Session implements Listener {
     // A request for the writer still in the queue would otherwise be granted to nobody.
     this.db?.abandonAcquire(this.processId, new PgError({ code: SqlState.connectionFailure, message: 'the client disconnected' }));
     if (this.txn) await this.endTransaction(false).catch(() => undefined);
+    this.closeAllPortals();
+    closeAllCursors(this.cursors);
     this.actor.send({ type: 'terminate' });
     this.actor.stop();
   }

@@ -30,8 +30,8 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
   for (const query of queries) {
     try {
       let described = false;
-      const onRows = (columns: OutputColumn[] | undefined, rows: Uint8Array) => {
-        if (columns && !described) writer.rowDescription(fieldsOf(columns, []));
+      const onRows = (columns: OutputColumn[] | undefined, rows: Uint8Array, resultFormats: number[] = []) => {
+        if (columns && !described) writer.rowDescription(fieldsOf(columns, resultFormats));
         described = true;
         conn.output.appendEncoded(rows);
         return conn.output.flush();

@@ -1,6 +1,6 @@
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
-import type { StatementPlan } from '../../sql/classify.js';
+import type { StatementPlan, TransactionOptions } from '../../sql/classify.js';
 import type { Session } from './session.js';
 import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
@@ -24,9 +24,10 @@ export async function runTransactionControl(session: Session, plan: TransactionP
       } else if (session.txn?.implicit) {
         // BEGIN inside a multi-statement string: the implicit transaction becomes explicit.
         session.txn.implicit = false;
+        applyTransactionOptions(session, plan.options);
         session.actor.send({ type: 'tx.begin' });
       } else {
-        session.beginTransaction(false);
+        session.beginTransaction(false, plan.options);
       }
       return plan.tag;
     case 'commit':
@@ -57,6 +58,13 @@ export async function runTransactionControl(session: Session, plan: TransactionP
       return 'ROLLBACK';
     }
   }
+}
+
+/** BEGIN's or SET TRANSACTION's modes on the transaction running now. */
+export function applyTransactionOptions(session: Session, options: TransactionOptions): void {
+  if (!session.txn) return;
+  if (options.isolationLevel !== undefined) session.txn.isolationLevel = options.isolationLevel;
+  if (options.readOnly !== undefined) session.txn.readOnly = options.readOnly;
 }
 
 async function savepointCommand(session: Session, sql: string, name: string): Promise<void> {

@@ -10,6 +10,8 @@ import type { Watchdog } from '../../storage/inline/watchdog.js';
 import type { Instrumentation } from '../../instrumentation/events.js';
 import type { PoolRow } from '../../catalog/live-tables.js';
 import { PoolStats } from './pool-stats.js';
+import { CursorHost } from '../../storage/cursor-host.js';
+import { HostedRows, type RowSource } from '../../storage/row-source.js';
 
 export interface DatabaseOptions {
   name: string;
@@ -27,6 +29,8 @@ export interface DatabaseOptions {
   instrumentation?: Instrumentation;
   /** The server's live pool rows, for the pgsqlite_stat_pools relation on the inline connection. */
   livePools?: () => PoolRow[];
+  /** Cursors that may stream from a connection of their own at once (0: none; all are held in memory). */
+  maxStreamingCursors?: number;
 }
 
 /** A session's exclusive hold on the writer for an explicit transaction. */
@@ -49,6 +53,9 @@ export class DatabaseRuntime {
   readonly writer: ActorRefFrom<typeof writerMachine>;
   private readonly writesInFlight = new Set<number>();
   private inline: InlineEngine | undefined;
+  /** Started at the first streaming cursor: most databases never need the thread. */
+  private cursorHost: Promise<CursorHost> | undefined;
+  private cursorHostStarted: CursorHost | undefined;
   readonly stats = new PoolStats();
 
   constructor(private readonly options: DatabaseOptions) {
@@ -106,6 +113,29 @@ export class DatabaseRuntime {
     this.options.instrumentation?.emit('reader.statement', { database: this.name, where });
   }
 
+  /**
+   * Opens a cursor that streams from its own connection (its snapshot is taken now), or returns
+   * null when the database already has as many as it allows: the caller then holds the rows.
+   */
+  async declareCursor(job: StatementJob, jobId = allocateJobId()): Promise<RowSource | null> {
+    const limit = this.options.maxStreamingCursors ?? 0;
+    if (limit <= 0) return null;
+    const host = await this.startCursorHost();
+    if (host.open >= limit) return null;
+    const { cursorId, columns } = await host.declare(job, jobId);
+    return new HostedRows(host, cursorId, columns);
+  }
+
+  private startCursorHost(): Promise<CursorHost> {
+    this.cursorHost ??= (async () => {
+      const host = new CursorHost(`${this.name}/cursors`);
+      await host.start(this.path, this.options.pragmas, this.options.catalog);
+      this.cursorHostStarted = host;
+      return host;
+    })();
+    return this.cursorHost;
+  }
+
   /** A statement over live relations (pgsqlite_stat_pools): only the main-thread connection has them. */
   readLive(job: StatementJob): Promise<StatementOutcome> {
     if (!this.inline) {
@@ -138,6 +168,7 @@ export class DatabaseRuntime {
       readers_busy: this.readers.busy(),
       reads_inline: stats.readsInline,
       reads_worker: stats.readsWorker,
+      streaming_cursors: this.cursorHostStarted?.open ?? 0,
     };
   }
 
@@ -204,6 +235,7 @@ export class DatabaseRuntime {
     this.writer.send({ type: 'cancel', jobId, sessionId: undefined, error });
     if (this.writesInFlight.has(jobId)) this.writerEngine.cancel(jobId);
     this.readers.cancel(jobId);
+    void this.cursorHost?.then((host) => host.cancel(jobId));
   }
 
   /** Withdraws an autocommit write that is still queued (lock_timeout); a running one is unaffected. */
@@ -224,6 +256,7 @@ export class DatabaseRuntime {
   async close(): Promise<void> {
     this.writer.stop();
     this.inline?.close();
+    if (this.cursorHost) await (await this.cursorHost.catch(() => undefined))?.shutdown();
     await this.readers.close();
     // A clean close of the last connection checkpoints the WAL into the database file.
     await this.writerEngine.close();

@@ -22,6 +22,8 @@ export interface ServerServices {
   unregisterSession(processId: number): void;
   /** A client queued for the writer longer than this hears a NOTICE (0: never). */
   queueNoticeMs: number;
+  /** Most bytes of a described portal's result kept before Execute (larger ones stream then). */
+  portalBufferBytes: number;
   /** Bounded wait a closing server gives running statements. */
   shuttingDown(): boolean;
 }

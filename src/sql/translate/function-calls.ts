@@ -13,10 +13,22 @@ import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { overClause } from './window-definitions.js';
 
+/**
+ * PostgreSQL functions that SQLite has under another name with the same meaning. The parser
+ * spells trim(BOTH …) btrim and position(a IN b) position(b, a) (instr's argument order).
+ * bool_and/bool_or/every are min/max over SQLite's 0/1 (NULLs ignored, as PostgreSQL does).
+ */
+const sqliteNames: Record<string, string> = {
+  btrim: 'trim', char_length: 'length', character_length: 'length', strpos: 'instr', position: 'instr',
+  jsonb_array_length: 'json_array_length', bool_and: 'min', every: 'min', bool_or: 'max',
+};
+
 export function functionCall(st: TranslationState, node: FuncCall): string {
   if (node.agg_within_group) unsupported(st, 'WITHIN GROUP', node.location);
   if (node.func_variadic) unsupported(st, 'VARIADIC', node.location);
-  const name = functionName(st, stringsOf(node.funcname), node.location);
+  const parts = stringsOf(node.funcname);
+  const renamed = sqliteNames[parts[parts.length - 1] ?? ''];
+  const name = functionName(st, renamed !== undefined ? [renamed] : parts, node.location);
   if (!node.agg_star && !node.agg_distinct && !node.agg_order?.length && node.agg_filter === undefined && node.over === undefined) {
     const macro = catalogFunction(name, (node.args ?? []).map((arg) => expression(st, arg)));
     if (macro !== undefined) return macro;

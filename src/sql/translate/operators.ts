@@ -41,6 +41,8 @@ const binaryOperators: Record<string, BinaryOperator> = {
 };
 
 const prefixOperators: Record<string, string> = { '-': '-', '+': '+', '~': '~' };
+/** Prefix operators that are functions in SQLite: @ absolute value, |/ square root, ||/ cube root. */
+const prefixFunctions: Record<string, string> = { '@': 'abs', '|/': 'sqrt', '||/': 'cbrt' };
 
 export function operatorExpression(st: TranslationState, node: A_Expr, required: number): string {
   switch (node.kind) {
@@ -61,10 +63,10 @@ export function operatorExpression(st: TranslationState, node: A_Expr, required:
     case 'AEXPR_LIKE':
       return like(st, node.lexpr!, node.rexpr!, operatorName(st, node) === '!~~', required);
     case 'AEXPR_ILIKE':
-      // SQLite's lower()/LIKE fold ASCII only; PostgreSQL folds all of Unicode.
-      return unsupported(st, 'ILIKE', node.location);
+      return like(st, node.lexpr!, node.rexpr!, operatorName(st, node) === '!~~*', required, true);
     case 'AEXPR_SIMILAR':
-      return unsupported(st, 'SIMILAR TO', node.location);
+      // The parser has already wrapped the pattern in similar_to_escape(), which yields a regex.
+      return regexMatch(st, node.lexpr!, node.rexpr!, operatorName(st, node) === '!~', false, required);
     case 'AEXPR_BETWEEN':
     case 'AEXPR_NOT_BETWEEN':
       return between(st, node, required);
@@ -101,12 +103,18 @@ function operatorName(st: TranslationState, node: A_Expr): string {
 function plainOperator(st: TranslationState, node: A_Expr, required: number): string {
   const op = operatorName(st, node);
   if (node.lexpr === undefined) {
+    const prefixFunction = prefixFunctions[op];
+    if (prefixFunction !== undefined && node.rexpr !== undefined) return prefixFunction + '(' + expression(st, node.rexpr) + ')';
     const prefix = prefixOperators[op];
     if (prefix === undefined || node.rexpr === undefined) return unsupported(st, `prefix operator ${op}`, node.location);
     const operand = expression(st, node.rexpr, Prec.Unary);
     // "- -1" must keep its space: "--" starts a comment.
     const text = operand.charCodeAt(0) === prefix.charCodeAt(0) ? prefix + ' ' + operand : prefix + operand;
     return fitPrecedence(text, Prec.Unary, required);
+  }
+  if (op === '/' || op === '%') {
+    const text = expression(st, node.lexpr, Prec.Multiplicative) + ' ' + op + ' ' + guardedDivisor(st, node.rexpr!);
+    return fitPrecedence(text, Prec.Multiplicative, required);
   }
   const binary = binaryOperators[op];
   if (binary !== undefined) {
@@ -121,10 +129,63 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
       return like(st, node.lexpr, node.rexpr!, op === '!~~', required);
     case '~~*':
     case '!~~*':
-      return unsupported(st, 'ILIKE', node.location);
+      return like(st, node.lexpr, node.rexpr!, op === '!~~*', required, true);
+    case '~':
+    case '!~':
+      return regexMatch(st, node.lexpr, node.rexpr!, op === '!~', false, required);
+    case '~*':
+    case '!~*':
+      return regexMatch(st, node.lexpr, node.rexpr!, op === '!~*', true, required);
+    // jsonb (and array) operators, written by functions the engine registers (catalog/json-functions.ts).
+    case '@>':
+      return call('pgsqlite_jsonb_contains', st, node.lexpr, node.rexpr!);
+    case '<@':
+      return call('pgsqlite_jsonb_contains', st, node.rexpr!, node.lexpr);
+    case '?':
+      return call('pgsqlite_jsonb_exists', st, node.lexpr, node.rexpr!);
+    case '?|':
+      return call('pgsqlite_jsonb_exists_any', st, node.lexpr, node.rexpr!);
+    case '?&':
+      return call('pgsqlite_jsonb_exists_all', st, node.lexpr, node.rexpr!);
+    case '&&':
+      return call('pgsqlite_array_overlap', st, node.lexpr, node.rexpr!);
+    case '#>':
+      return call('pgsqlite_jsonb_path', st, node.lexpr, node.rexpr!);
+    case '#>>':
+      return call('pgsqlite_jsonb_path_text', st, node.lexpr, node.rexpr!);
     default:
       return unsupported(st, `operator ${op}`, node.location);
   }
+}
+
+function call(name: string, st: TranslationState, first: Node, second: Node): string {
+  return name + '(' + expression(st, first) + ', ' + expression(st, second) + ')';
+}
+
+/**
+ * a ~ b is SQLite's `a REGEXP b`, which calls the regexp() function the engine registers
+ * (JavaScript regular expressions: PostgreSQL's common subset reads the same).
+ */
+function regexMatch(st: TranslationState, subject: Node, pattern: Node, negated: boolean, caseless: boolean, required: number): string {
+  if (caseless) {
+    const text = 'pgsqlite_regexp_i(' + expression(st, pattern) + ', ' + expression(st, subject) + ')';
+    return negated ? fitPrecedence('NOT ' + text, Prec.Not, required) : text;
+  }
+  const text = expression(st, subject, Prec.Equality + 1) + (negated ? ' NOT REGEXP ' : ' REGEXP ') + expression(st, pattern, Prec.Equality + 1);
+  return fitPrecedence(text, Prec.Equality, required);
+}
+
+/**
+ * / and % raise division_by_zero in PostgreSQL where SQLite yields NULL. Unless the divisor is a
+ * non-zero constant, it passes through nullif(); only a zero (or NULL) divisor reaches the check.
+ */
+function guardedDivisor(st: TranslationState, divisor: Node): string {
+  const constant = asNode(divisor, 'A_Const');
+  if (constant !== undefined && ((constant.ival?.ival ?? 0) !== 0 || (constant.fval !== undefined && Number(constant.fval.fval) !== 0))) {
+    return expression(st, divisor, Prec.Multiplicative + 1);
+  }
+  const text = expression(st, divisor);
+  return 'coalesce(nullif(' + text + ', 0), iif((' + text + ') IS NULL, NULL, pgsqlite_division_by_zero()))';
 }
 
 function infix(
@@ -146,11 +207,11 @@ function inList(st: TranslationState, node: A_Expr, required: number): string {
 }
 
 /**
- * PostgreSQL's LIKE escapes with backslash unless told otherwise; SQLite has no escape character
+ * [NOT] LIKE and ILIKE. PostgreSQL's LIKE escapes with backslash unless told otherwise; SQLite has no escape character
  * unless given one, so the default is written out. LIKE is case-sensitive in PostgreSQL: the
  * server runs SQLite with PRAGMA case_sensitive_like = ON, so plain LIKE is right here.
  */
-function like(st: TranslationState, subject: Node, pattern: Node, negated: boolean, required: number): string {
+function like(st: TranslationState, subject: Node, pattern: Node, negated: boolean, required: number, caseless = false): string {
   let patternNode = pattern;
   let escape: string | undefined = "'\\'";
   const explicit = asNode(pattern, 'FuncCall');
@@ -162,7 +223,9 @@ function like(st: TranslationState, subject: Node, pattern: Node, negated: boole
     const literal = asNode(escapeNode, 'A_Const')?.sval;
     escape = literal !== undefined && (literal.sval ?? '') === '' ? undefined : expression(st, escapeNode, Prec.Equality + 1);
   }
-  let text = expression(st, subject, Prec.Equality + 1) + (negated ? ' NOT LIKE ' : ' LIKE ') + expression(st, patternNode, Prec.Equality + 1);
+  // ILIKE folds both sides with pgsqlite_casefold(): SQLite's lower() folds ASCII only, PostgreSQL all of Unicode.
+  const side = (node: Node) => (caseless ? 'pgsqlite_casefold(' + expression(st, node) + ')' : expression(st, node, Prec.Equality + 1));
+  let text = side(subject) + (negated ? ' NOT LIKE ' : ' LIKE ') + side(patternNode);
   if (escape !== undefined) text += ' ESCAPE ' + escape;
   return fitPrecedence(text, Prec.Equality, required);
 }

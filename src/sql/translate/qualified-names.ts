@@ -8,6 +8,7 @@ import type { RangeVar } from 'libpg-query';
 import { quoteIdentifier } from './identifiers.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
+import { liveRelationNames } from '../live-relations.js';
 
 /** The SQLite schema for a PostgreSQL schema name; undefined means "unqualified". */
 export function sqliteSchemaName(schema: string | undefined): string | undefined {
@@ -26,6 +27,8 @@ export function qualify(schema: string | undefined, name: string): string {
 /** A table/view/index named by a RangeVar (no alias). */
 export function relationName(st: TranslationState, relation: RangeVar): string {
   if (relation.catalogname) unsupported(st, 'a cross-database reference', relation.location);
+  // Live relations are virtual tables of the main-thread connection's main schema, whatever the qualifier.
+  if (relation.schemaname === 'pg_catalog' && liveRelationNames.has(relation.relname ?? '')) return quoteIdentifier(relation.relname!);
   return qualify(relation.schemaname, relation.relname ?? '');
 }
 

@@ -5,12 +5,20 @@
  * is the type layer's job, and a CAST to a SQLite affinity would change the value's representation.
  */
 import type { TypeCast, TypeName } from 'libpg-query';
+import { decodeText } from '../../protocol/types/decode-param.js';
+import type { SqliteValue } from '../../protocol/types/storage.js';
+import { inferExpressionType } from '../infer-output-types.js';
+import type { AstNode } from '../parser.js';
+import { declaredTypeOfTypeName } from '../types/declared-type.js';
 import { arrayLiteral } from './array-literals.js';
 import { byteaLiteral } from './bytea-literals.js';
 import { expression } from './expressions.js';
+import { quoteString } from './identifiers.js';
 import { asNode, stringsOf } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 import { positionOf, unsupported } from './unsupported.js';
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
 
 type CastClass = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB';
 
@@ -33,9 +41,26 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
     }
   }
   const castClass = builtinCastClass(typeName);
-  if (castClass === undefined) return expression(st, node.arg!, required);
   const base = stringsOf(typeName.names).pop()!;
   const modifiers = typeModifiers(typeName);
+  const literal = asNode(node.arg, 'A_Const');
+  if (literal?.sval !== undefined && modifiers.length === 0 && !typeName.arrayBounds?.length) {
+    const folded = foldedLiteral(typeName, literal.sval.sval ?? '');
+    if (folded !== undefined) return folded;
+  }
+  if (castClass === undefined) return expression(st, node.arg!, required);
+  const argType = inferExpressionType(node.arg as AstNode);
+  if (castClass === 'INTEGER') {
+    const constant = integerConstant(node.arg, base);
+    if (constant !== undefined) return constant;
+    // numeric and float to integer round (half away from zero for numeric); SQLite's CAST truncates.
+    if (argType === NUMERIC || argType === FLOAT8 || argType === FLOAT4) return 'CAST(round(' + expression(st, node.arg!) + ') AS INTEGER)';
+  }
+  // bool to text is 'true'/'false' in PostgreSQL; SQLite would print its 1/0.
+  if (castClass === 'TEXT' && argType === BOOL) {
+    const value = expression(st, node.arg!);
+    return "CASE WHEN " + value + " THEN 'true' WHEN NOT " + value + " THEN 'false' END";
+  }
 
   if (castClass === 'BLOB') {
     const literal = asNode(node.arg, 'A_Const');
@@ -54,6 +79,59 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
   // numeric(p, s) rounds to s decimal places (s defaults to 0 when only p is given).
   if (base === 'numeric' && modifiers.length > 0) return 'round(' + cast + ', ' + (modifiers[1] ?? 0) + ')';
   return cast;
+}
+
+const BOOL = 16, FLOAT4 = 700, FLOAT8 = 701, NUMERIC = 1700;
+
+/**
+ * Types whose text input is decided at translation: a literal cast to one of them ('42'::int,
+ * '2024-01-02'::date, '{"b":1}'::jsonb) becomes its storage value, or the type's input error
+ * (22P02 …) as PostgreSQL raises it. Left out: numeric (stored as REAL until exact numeric),
+ * timestamptz (reads the session's TimeZone at run time) and time-relative words ('now', 'today').
+ */
+const foldedTypes = new Set([20, 21, 23, BOOL, FLOAT4, FLOAT8, 1082, 1083, 1114, 1186, 2950, 114, 3802]);
+const dateTypes = new Set([1082, 1114]);
+
+function foldedLiteral(typeName: TypeName, text: string): string | undefined {
+  const parts = stringsOf(typeName.names);
+  if (parts.length === 2 && parts[0] !== 'pg_catalog') return undefined;
+  const oid = declaredTypeOfTypeName(typeName as Parameters<typeof declaredTypeOfTypeName>[0])?.oid;
+  if (oid === undefined || !foldedTypes.has(oid)) return undefined;
+  if (dateTypes.has(oid) && !/^\s*(\d{4}-\d\d-\d\d|[+-]?infinity\s*$|epoch\s*$)/i.test(text)) return undefined;
+  if (/now|today|tomorrow|yesterday/i.test(text)) return undefined;
+  return sqliteLiteral(decodeText(oid, text, { timeZone: 'UTC', dateStyle: 'ISO, MDY', intervalStyle: 'postgres' }));
+}
+
+function sqliteLiteral(value: SqliteValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return "'NaN'";
+    if (!Number.isFinite(value)) return value > 0 ? '9e999' : '-9e999';
+    const text = String(value);
+    return /[.e]/i.test(text) ? text : text + '.0';
+  }
+  if (typeof value === 'string') return quoteString(value);
+  return "X'" + Buffer.from(value).toString('hex') + "'";
+}
+
+const integerRanges: Record<string, [bigint, bigint, string]> = {
+  int2: [-32768n, 32767n, 'smallint'], int4: [-2147483648n, 2147483647n, 'integer'], int8: [-9223372036854775808n, 9223372036854775807n, 'bigint'],
+};
+
+/** A numeric constant cast to an integer type: rounded half away from zero, range-checked. */
+function integerConstant(arg: TypeCast['arg'], base: string): string | undefined {
+  const constant = asNode(arg, 'A_Const');
+  if (constant === undefined || constant.sval !== undefined || constant.isnull || constant.boolval !== undefined) return undefined;
+  const text = constant.ival !== undefined ? String(constant.ival.ival ?? 0) : constant.fval?.fval;
+  if (text === undefined || !/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return undefined;
+  const rounded = /^-?\d+$/.test(text) ? BigInt(text) : BigInt(Math.sign(Number(text)) * Math.round(Math.abs(Number(text))));
+  const range = integerRanges[base];
+  if (range === undefined) return undefined;
+  if (rounded < range[0] || rounded > range[1]) {
+    throw new PgError({ code: SqlState.numericValueOutOfRange, message: `${range[2]} out of range` });
+  }
+  return rounded.toString();
 }
 
 /** The SQLite class for a built-in scalar type; undefined for arrays, user types and the rest. */

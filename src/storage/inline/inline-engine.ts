@@ -1,9 +1,7 @@
 import type Database from 'better-sqlite3';
-import { attachCatalog } from '../../catalog/install-catalog.js';
-import { registerLiveTables, type PoolRow } from '../../catalog/live-tables.js';
-import { registerSessionFunctions } from '../../catalog/session-functions.js';
+import { registerLiveTables, type CursorRow, type PoolRow } from '../../catalog/live-tables.js';
 import type { CatalogLocation, DescribeOutcome, SessionContext, StatementJob, StatementOutcome } from '../engine-messages.js';
-import { openConnection } from '../open-connection.js';
+import { openEngineConnection } from '../engine-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { StatementCache } from '../worker/statement-cache.js';
 import { describeStatement, runStatement } from '../worker/statement-runner.js';
@@ -29,6 +27,8 @@ export class InlineEngine {
   private context: SessionContext | undefined;
   private transactionStart: string | undefined;
   private transactionId: bigint | undefined;
+  /** The cursors of the session whose statement runs now (pg_cursors). */
+  private liveCursors: CursorRow[] | undefined;
   private generation = -1;
   private notifications: { channel: string; payload: string }[] = [];
   private settingChanges: { name: string; value: string; isLocal: boolean }[] = [];
@@ -37,23 +37,26 @@ export class InlineEngine {
     path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, private readonly watchdog: Watchdog,
     livePools?: () => PoolRow[],
   ) {
-    this.db = openConnection(path, { pragmas });
-    registerSessionFunctions(this.db, {
-      context: () => this.context!,
-      transactionStart: () => this.transactionStart ?? new Date().toISOString(),
-      checkCancelled: () => {
-        if (this.watchdog.fired(this.generation)) throw new OverBudget('over the inline budget');
+    const connection = openEngineConnection(path, {
+      pragmas, catalog, readonly: true,
+      functions: {
+        context: () => this.context!,
+        transactionStart: () => this.transactionStart ?? new Date().toISOString(),
+        checkCancelled: () => {
+          if (this.watchdog.fired(this.generation)) throw new OverBudget('over the inline budget');
+        },
+        notify: (channel, payload) => this.notifications.push({ channel, payload }),
+        setConfig: (name, value, isLocal) => this.settingChanges.push({ name, value, isLocal }),
+        dataDir: () => catalog.dataDir,
+        transactionId: () => this.transactionId,
       },
-      notify: (channel, payload) => this.notifications.push({ channel, payload }),
-      setConfig: (name, value, isLocal) => this.settingChanges.push({ name, value, isLocal }),
-      dataDir: () => catalog.dataDir,
-      transactionId: () => this.transactionId,
+      beforeReadonly: (db) => {
+        if (livePools) registerLiveTables(db, { pools: livePools, cursors: () => this.liveCursors ?? [] });
+      },
     });
-    attachCatalog(this.db, catalog.metaPath);
-    if (livePools) registerLiveTables(this.db, livePools);
-    this.db.pragma('query_only = ON');
+    this.db = connection.db;
+    this.interruptHandle = connection.interruptHandle;
     this.cache = new StatementCache(this.db);
-    this.interruptHandle = Number(this.db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
   }
 
   /** Runs the job here, or returns undefined when it belongs in a worker (known heavy, or over budget). */
@@ -96,6 +99,7 @@ export class InlineEngine {
     this.context = job.context;
     this.transactionStart = job.transactionStart;
     this.transactionId = job.transactionId;
+    this.liveCursors = job.liveCursors;
   }
 
   describe(sql: string, typeHints?: (number | null)[]): DescribeOutcome {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { parseDeclaredType } from '../../sql/types/declared-type.js';
 import type { OutputColumn } from '../engine-messages.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
+import { liveColumnTypes } from '../../catalog/live-tables.js';
 
 const TEXT_OID = 25;
 const INT8_OID = 20;
@@ -33,7 +34,8 @@ export function resolveOutputColumns(
 ): OutputColumn[] {
   return columns.map((column, i) => {
     const declared = parseDeclaredType(column.type);
-    const oid = options.fixedTypes?.[i] ?? options.typeHints?.[i] ?? declared?.oid ?? typeOfValue(options.firstRow?.[i]);
+    const live = column.table ? liveColumnTypes[column.table]?.[column.column ?? ''] : undefined;
+    const oid = options.fixedTypes?.[i] ?? options.typeHints?.[i] ?? declared?.oid ?? live ?? typeOfValue(options.firstRow?.[i]);
     const typmod = declared && declared.oid === oid ? declared.typmod : -1;
     return { name: column.name, typeOid: oid, typeSize: typeSize(oid), typeModifier: typmod, tableOid: 0, columnId: 0 };
   });
@@ -44,5 +46,6 @@ export function typesKnownWithoutRows(
   columns: Database.ColumnDefinition[],
   options: { fixedTypes?: number[]; typeHints?: (number | null)[] },
 ): boolean {
-  return columns.every((column, i) => options.fixedTypes?.[i] != null || options.typeHints?.[i] != null || Boolean(column.type));
+  return columns.every((column, i) => options.fixedTypes?.[i] != null || options.typeHints?.[i] != null || Boolean(column.type)
+    || (column.table !== null && liveColumnTypes[column.table]?.[column.column ?? ''] !== undefined));
 }

@@ -7,10 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
-import { registerSessionFunctions } from '../../catalog/session-functions.js';
-import { attachCatalog } from '../../catalog/install-catalog.js';
 import type { EngineRequest, EngineResponse, OutputColumn, SessionContext, StatementJob, StatementResult } from '../engine-messages.js';
-import { openConnection } from '../open-connection.js';
+import { openEngineConnection } from '../engine-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { CancelSlots } from '../cancel-slots.js';
 import { StatementCache } from './statement-cache.js';
@@ -173,22 +171,22 @@ function runBatch(jobs: StatementJob[], jobIds: number[]): StatementResult[] {
 function handle(request: EngineRequest): EngineResponse {
   switch (request.type) {
     case 'open': {
-      db = openConnection(request.path, { pragmas: request.pragmas });
-      cache = new StatementCache(db);
-      registerSessionFunctions(db, {
-        context: () => context!,
-        transactionStart: () => transactionStart ?? new Date().toISOString(),
-        checkCancelled,
-        notify: (channel, payload) => notifications.push({ channel, payload }),
-        setConfig: (name, value, isLocal) => settingChanges.push({ name, value, isLocal }),
-        dataDir: () => dataDir,
-        transactionId: () => transactionId,
-      });
-      attachCatalog(db, request.catalog.metaPath);
       dataDir = request.catalog.dataDir;
-      // Readers refuse writes only after the catalog schema they host was filled in.
-      if (request.readonly) db.pragma('query_only = ON');
-      const interruptHandle = Number(db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());
+      const connection = openEngineConnection(request.path, {
+        pragmas: request.pragmas, catalog: request.catalog, readonly: request.readonly,
+        functions: {
+          context: () => context!,
+          transactionStart: () => transactionStart ?? new Date().toISOString(),
+          checkCancelled,
+          notify: (channel, payload) => notifications.push({ channel, payload }),
+          setConfig: (name, value, isLocal) => settingChanges.push({ name, value, isLocal }),
+          dataDir: () => dataDir,
+          transactionId: () => transactionId,
+        },
+      });
+      db = connection.db;
+      cache = new StatementCache(db);
+      const interruptHandle = connection.interruptHandle;
       transactionStatements = {
         // Deferred, not IMMEDIATE: IMMEDIATE would also write-lock the attached catalog (the shared
         // metadata file) for every database's writer. The writer actor already serialises writers.

@@ -12,7 +12,7 @@ import type { StatementCache } from './statement-cache.js';
  * The translator numbers parameters ?1..?n (PostgreSQL's $1..$n); better-sqlite3 binds numbered
  * parameters by name, from an object keyed by the number.
  */
-function bindings(params: SqliteValue[]): [Record<number, SqliteValue>] | [] {
+export function bindings(params: SqliteValue[]): [Record<number, SqliteValue>] | [] {
   if (params.length === 0) return [];
   const named: Record<number, SqliteValue> = {};
   for (let i = 0; i < params.length; i++) named[i + 1] = params[i];
@@ -75,12 +75,13 @@ export function runStatement(cache: StatementCache, job: StatementJob, sink?: Ch
   const ctx = { timeZone: job.timeZone };
   const encoder = job.copyOut ? new CopyEncoder(columns, job.copyOut, ctx, writer) : new RowEncoder(columns, job.resultFormats, ctx, writer);
   const limit = job.maxRows && job.maxRows > 0 ? job.maxRows : Infinity;
+  const byteLimit = job.maxBytes && job.maxBytes > 0 ? job.maxBytes : Infinity;
   let suspended = false;
   const streaming = sink && job.stream && limit === Infinity;
   let columnsSent = false;
   try {
     while (!first.done) {
-      if (encoder.rowCount >= limit) {
+      if (encoder.rowCount >= limit || writer.length >= byteLimit) {
         suspended = true;
         break;
       }

@@ -1,0 +1,107 @@
+-- setup
+CREATE TABLE events (id int PRIMARY KEY, d date, t time, ts timestamp, tz timestamptz, iv interval);
+
+INSERT INTO events VALUES (1, '2024-02-29', '13:45:06', '2024-01-02 03:04:05', '2024-01-02 03:04:05+02', '1 day'), (2, '1999-12-31', '00:00:00', '1999-12-31 23:59:59.5', '1999-12-31 23:59:59Z', '2 hours 30 minutes'), (3, NULL, NULL, NULL, NULL, NULL);
+
+-- case
+SELECT d, t, ts, tz, iv FROM events ORDER BY id;
+
+SELECT DATE '2024-03-01';
+
+SELECT TIMESTAMP '2024-03-01 10:00:00';
+
+SELECT TIMESTAMPTZ '2024-03-01 10:00:00+05';
+
+SELECT TIME '10:11:12';
+
+SELECT INTERVAL '1 year 2 months';
+
+SELECT '2024-03-01'::date;
+
+SELECT '2024-03-01 10:00'::timestamp;
+
+SELECT '2024-03-01T10:00:00Z'::timestamptz;
+
+SELECT 'March 5, 2024'::date;
+
+SELECT '2024-02-30'::date;
+
+SELECT '90 minutes'::interval;
+
+SELECT '1 day 2 hours'::interval;
+
+SELECT '-1 day'::interval;
+
+SELECT d + 1 FROM events ORDER BY id;
+
+SELECT d - 1 FROM events ORDER BY id;
+
+SELECT d - DATE '2024-01-01' FROM events ORDER BY id;
+
+SELECT ts + INTERVAL '1 day' FROM events ORDER BY id;
+
+SELECT ts - INTERVAL '2 hours' FROM events ORDER BY id;
+
+SELECT tz + iv FROM events ORDER BY id;
+
+SELECT ts - TIMESTAMP '2024-01-01 00:00:00' FROM events ORDER BY id;
+
+SELECT d + TIME '10:00' FROM events ORDER BY id;
+
+SELECT INTERVAL '1 hour' * 3;
+
+SELECT INTERVAL '1 day' + INTERVAL '3 hours';
+
+SELECT id FROM events WHERE d > '2000-01-01';
+
+SELECT id FROM events WHERE ts BETWEEN '1999-01-01' AND '2000-01-01';
+
+SELECT id FROM events WHERE tz < '2020-01-01T00:00:00Z';
+
+SELECT id FROM events ORDER BY ts DESC;
+
+SELECT max(ts), min(d) FROM events;
+
+SELECT ts::date FROM events ORDER BY id;
+
+SELECT tz::date FROM events ORDER BY id;
+
+SELECT d::timestamp FROM events ORDER BY id;
+
+SELECT ts::time FROM events ORDER BY id;
+
+SELECT tz::timestamp FROM events ORDER BY id;
+
+SELECT 'infinity'::timestamp, '-infinity'::date;
+
+SELECT '2024-01-02 03:04:05.123456'::timestamp;
+
+SELECT '2024-01-02 03:04:05.1234567'::timestamp;
+
+INSERT INTO events (id, ts) VALUES (4, '2024-06-01 12:00:00') RETURNING ts;
+
+INSERT INTO events (id, tz) VALUES (5, '2024-06-01 12:00:00 America/New_York') RETURNING tz;
+
+INSERT INTO events (id, d) VALUES (6, 'not a date');
+
+SET TimeZone = 'America/New_York';
+
+SELECT tz FROM events WHERE id = 1;
+
+SELECT '2024-07-01 12:00:00'::timestamptz;
+
+RESET TimeZone;
+
+SELECT tz FROM events WHERE id = 1;
+
+SELECT now() IS NOT NULL, current_date IS NOT NULL, current_timestamp IS NOT NULL;
+
+SELECT now() = now();
+
+SELECT now() = current_timestamp;
+
+SELECT date_trunc('day', now()) <= now();
+
+SELECT DATE '2024-01-01' < DATE '2024-01-02';
+
+SELECT TIMESTAMP '2024-01-01 00:00' = DATE '2024-01-01';

@@ -1,0 +1,103 @@
+-- setup
+CREATE TABLE nums (id int PRIMARY KEY, i2 smallint, i4 integer, i8 bigint, n numeric, n2 numeric(10, 2), r real, d double precision);
+
+INSERT INTO nums VALUES (1, 1, 10, 100, 1.5, 2.25, 0.5, 0.25), (2, -3, 7, 9000000000, 10.10, 3.333, 1.25, 3.14159), (3, NULL, 0, -1, 0, 0, 0, 0);
+
+-- case
+SELECT 1;
+
+SELECT 1 + 2, 7 - 10, 6 * 7;
+
+SELECT 7 / 2;
+
+SELECT -7 / 2;
+
+SELECT 7 % 3, -7 % 3;
+
+SELECT 7.0 / 2;
+
+SELECT 1.5 + 1;
+
+SELECT 2147483647 + 1;
+
+SELECT 9223372036854775807;
+
+SELECT 2 ^ 10;
+
+SELECT 10::bigint * 3;
+
+SELECT 3.14;
+
+SELECT 0.1 + 0.2;
+
+SELECT 1e3;
+
+SELECT 1.50::numeric;
+
+SELECT 10.0 / 4;
+
+SELECT 1 / 0;
+
+SELECT 1.0 / 0;
+
+SELECT 5 / 0.0;
+
+SELECT i2, i4, i8 FROM nums ORDER BY id;
+
+SELECT n, n2 FROM nums ORDER BY id;
+
+SELECT r, d FROM nums ORDER BY id;
+
+SELECT i4 / 2 FROM nums ORDER BY id;
+
+SELECT i4 * 1.5 FROM nums ORDER BY id;
+
+SELECT i8 + i4 FROM nums ORDER BY id;
+
+SELECT n2 * 2 FROM nums ORDER BY id;
+
+SELECT d * 2 FROM nums ORDER BY id;
+
+SELECT i2 + 1 FROM nums ORDER BY id;
+
+SELECT sum(i4), sum(i8), sum(n) FROM nums;
+
+SELECT avg(i4) FROM nums;
+
+SELECT id FROM nums WHERE n > 1 ORDER BY id;
+
+SELECT id FROM nums WHERE i8 > 1000000000 ORDER BY id;
+
+SELECT 1::smallint + 1::smallint;
+
+SELECT 100000::int * 100000::int;
+
+SELECT 3 = 3.0;
+
+SELECT 1 < 2, 2 <= 2, 3 <> 3;
+
+SELECT -i4 FROM nums ORDER BY id;
+
+SELECT 5 & 3, 5 | 3, 1 << 4, 256 >> 2;
+
+SELECT 'NaN'::float8, 'Infinity'::float8;
+
+SELECT '1.5e2'::float8;
+
+SELECT 1::float8 / 3;
+
+SELECT 0.1::real;
+
+SELECT 12345678901234567890::numeric;
+
+SELECT 123.456::numeric(5, 2);
+
+INSERT INTO nums (id, n2) VALUES (4, 1.005) RETURNING n2;
+
+INSERT INTO nums (id, i2) VALUES (5, 40000);
+
+INSERT INTO nums (id, i4) VALUES (6, '12');
+
+INSERT INTO nums (id, i4) VALUES (7, 'abc');
+
+SELECT max(d), min(r) FROM nums;
