@@ -1,126 +1,51 @@
 import { nodeType, type AstNode } from './parser.js';
 import { declaredTypeOfTypeName } from './types/declared-type.js';
+import {
+  BOOL, DATE, evaluateTerm, foldTerm, INT4, INT8, NAME, needsColumns, NUMERIC, resolved, TIME, TIMESTAMP, TIMESTAMPTZ, UNKNOWN,
+  type Term,
+} from './types/type-terms.js';
 
 /**
- * Output column types that the parse tree alone decides (literals, casts, operators over typed
- * operands, functions with a fixed result type), so RowDescription can say int4 for `SELECT 1`
- * and bool for `SELECT a = b` even before a row exists. null = not known here (typically a column
- * reference: the tree does not know the table's types); the engine then uses the declared column
- * type or the first row's value. The dialect issue replaces this with full type inference.
+ * Output column types from the parse tree: each output column becomes a type term
+ * (types/type-terms.ts) over literals, casts, operators, functions and column references, resolved
+ * through the statement's FROM items, CTEs and subqueries. A term that needs no table column is a
+ * type hint (an OID) here; one that does is a recipe the engine evaluates with the tables' declared
+ * types when it prepares the statement. null = not known: the engine then uses the declared column
+ * type (plain column references) or the first row's value.
  */
-const BOOL = 16, BYTEA = 17, NAME = 19, INT8 = 20, INT2 = 21, INT4 = 23, TEXT = 25, JSON_ = 114, FLOAT4 = 700, FLOAT8 = 701,
-  NUMERIC = 1700, DATE = 1082, TIME = 1083, TIMESTAMP = 1114, TIMESTAMPTZ = 1184, INTERVAL = 1186, UUID = 2950, JSONB = 3802,
-  VOID = 2278, REGTYPE = 2206;
-/** An untyped string literal: PostgreSQL resolves it from context, and to text when there is none. */
-const UNKNOWN = -1;
 
-/** Functions whose result type does not depend on their arguments. */
-const functionTypes: Record<string, number> = {
-  count: INT8, version: TEXT, current_setting: TEXT, current_database: NAME, current_schema: NAME,
-  pg_backend_pid: INT4, now: TIMESTAMPTZ, transaction_timestamp: TIMESTAMPTZ, statement_timestamp: TIMESTAMPTZ,
-  clock_timestamp: TIMESTAMPTZ, length: INT4, char_length: INT4, character_length: INT4, octet_length: INT4,
-  lower: TEXT, upper: TEXT, concat: TEXT, concat_ws: TEXT, substr: TEXT, substring: TEXT, replace: TEXT, trim: TEXT,
-  btrim: TEXT, ltrim: TEXT, rtrim: TEXT, left: TEXT, right: TEXT, lpad: TEXT, rpad: TEXT, repeat: TEXT, reverse: TEXT,
-  split_part: TEXT, initcap: TEXT, md5: TEXT, to_hex: TEXT, chr: TEXT, ascii: INT4, strpos: INT4, position: INT4,
-  quote_ident: TEXT, quote_literal: TEXT, quote_nullable: TEXT, format: TEXT, translate: TEXT, overlay: TEXT,
-  regexp_replace: TEXT, starts_with: BOOL, encode: TEXT, decode: BYTEA, string_agg: TEXT, gen_random_uuid: UUID,
-  random: FLOAT8, pi: FLOAT8, cbrt: FLOAT8, pg_sleep: VOID, pg_notify: VOID, txid_current: INT8, pg_current_xact_id: 5069,
-  set_config: TEXT, format_type: TEXT, pg_get_userbyid: NAME, pg_typeof: REGTYPE,
-  bool_and: BOOL, bool_or: BOOL, every: BOOL,
-  row_number: INT8, rank: INT8, dense_rank: INT8, ntile: INT4, percent_rank: FLOAT8, cume_dist: FLOAT8,
-  json_build_object: JSON_, json_build_array: JSON_, to_json: JSON_, json_agg: JSON_, json_object_agg: JSON_, row_to_json: JSON_,
-  jsonb_build_object: JSONB, jsonb_build_array: JSONB, to_jsonb: JSONB, jsonb_agg: JSONB, jsonb_object_agg: JSONB,
-  jsonb_set: JSONB, jsonb_insert: JSONB, jsonb_strip_nulls: JSONB, json_strip_nulls: JSON_, jsonb_pretty: TEXT,
-  json_typeof: TEXT, jsonb_typeof: TEXT, json_array_length: INT4, jsonb_array_length: INT4,
-  array_length: INT4, cardinality: INT4, array_upper: INT4, array_lower: INT4, array_position: INT4, array_to_string: TEXT,
-  extract: NUMERIC, date_part: FLOAT8, to_char: TEXT, to_date: DATE, to_timestamp: TIMESTAMPTZ, age: INTERVAL,
-  make_date: DATE, make_timestamp: TIMESTAMP, make_interval: INTERVAL, justify_hours: INTERVAL, justify_days: INTERVAL,
-  isfinite: BOOL, pg_size_pretty: TEXT, has_database_privilege: BOOL,
-};
-
-/** Functions whose result has their (first numeric) argument's type: abs(int) is int, abs(numeric) numeric. */
-const sameAsArgument = new Set(['abs', 'sign', 'mod', 'max', 'min', 'sum', 'round', 'ceil', 'ceiling', 'floor', 'trunc', 'gcd', 'lcm', 'div']);
-/** Float functions: float8 for integer and float arguments, numeric for numeric ones. */
-const floatOrNumeric = new Set(['sqrt', 'exp', 'ln', 'log', 'log10', 'power', 'pow']);
-/** Always float8, whatever the argument. */
-const floatOnly = new Set(['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'degrees', 'radians', 'cot']);
+const TIMETZ = 1266;
 
 const sqlValueFunctionTypes: Record<string, number> = {
-  SVFOP_CURRENT_DATE: DATE, SVFOP_CURRENT_TIME: 1266, SVFOP_CURRENT_TIME_N: 1266,
+  SVFOP_CURRENT_DATE: DATE, SVFOP_CURRENT_TIME: TIMETZ, SVFOP_CURRENT_TIME_N: TIMETZ,
   SVFOP_CURRENT_TIMESTAMP: TIMESTAMPTZ, SVFOP_CURRENT_TIMESTAMP_N: TIMESTAMPTZ,
   SVFOP_LOCALTIME: TIME, SVFOP_LOCALTIME_N: TIME, SVFOP_LOCALTIMESTAMP: TIMESTAMP, SVFOP_LOCALTIMESTAMP_N: TIMESTAMP,
   SVFOP_CURRENT_ROLE: NAME, SVFOP_CURRENT_USER: NAME, SVFOP_USER: NAME, SVFOP_SESSION_USER: NAME,
   SVFOP_CURRENT_CATALOG: NAME, SVFOP_CURRENT_SCHEMA: NAME,
 };
 
-const booleanOperators = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*', '!~~*', '~', '!~', '~*', '!~*',
-  '@>', '<@', '?', '?|', '?&', '&&']);
+/** What a name in FROM (or a CTE name) stands for. */
+type Relation =
+  | { kind: 'table'; name: string }
+  /** A subquery, CTE, VALUES or function: its columns' terms by name (undefined: no such column). */
+  | { kind: 'derived'; column: (name: string) => Term | undefined; columns?: Term[] };
 
-/** Element type → array type, for ARRAY[…] of known elements. */
-const arrayTypes: Record<number, number> = {
-  [BOOL]: 1000, [INT2]: 1005, [INT4]: 1007, [INT8]: 1016, [TEXT]: 1009, [FLOAT4]: 1021, [FLOAT8]: 1022, [NUMERIC]: 1231,
-  [DATE]: 1182, [TIMESTAMP]: 1115, [TIMESTAMPTZ]: 1185, [INTERVAL]: 1187, [UUID]: 2951, [JSONB]: 3807, [JSON_]: 199,
-};
-const arrayTypeSet = new Set(Object.values(arrayTypes));
-
-/** The numeric types in PostgreSQL's promotion order (int2 < int4 < int8 < numeric < float8). */
-const numericRank: Record<number, number> = { [INT2]: 1, [INT4]: 2, [INT8]: 3, [NUMERIC]: 4, [FLOAT8]: 5 };
+interface Scope {
+  items: { alias: string; relation: Relation }[];
+  ctes: Map<string, Relation>;
+  parent?: Scope;
+}
 
 function names(list: AstNode[] | undefined): string[] {
   return (list ?? []).map((n) => n.String?.sval ?? '').filter(Boolean);
 }
 
-/** The common type of numeric operands (an untyped literal takes the other side's type). */
-function numericResult(left: number | null, right: number | null): number | null {
-  if (left === UNKNOWN && right !== null && numericRank[right] !== undefined) return right;
-  if (right === UNKNOWN && left !== null && numericRank[left] !== undefined) return left;
-  if (left === null || right === null) return null;
-  const l = numericRank[left];
-  const r = numericRank[right];
-  if (l === undefined || r === undefined) return null;
-  // int2 op int2 is int2, but int2 op int4 is int4: the wider side wins.
-  return l >= r ? left : right;
-}
-
-function resolved(type: number | null): number | null {
-  return type === UNKNOWN ? TEXT : type;
-}
-
-function operatorType(node: AstNode): number | null {
-  const op = names(node.name).at(-1) ?? '';
-  if (booleanOperators.has(op)) return BOOL;
-  if (!node.lexpr) {
-    const operand = typeOf(node.rexpr);
-    if (op === '-' || op === '+' || op === '@') return operand !== null && numericRank[operand] !== undefined ? operand : null;
-    if (op === '|/' || op === '||/') return FLOAT8;
-    return null;
-  }
-  const left = typeOf(node.lexpr);
-  const right = typeOf(node.rexpr);
-  switch (op) {
-    case '+': case '-': case '*': case '/': case '%':
-      if (left === INTERVAL && right === INTERVAL && (op === '+' || op === '-')) return INTERVAL;
-      return numericResult(left, right);
-    case '^':
-      return left === NUMERIC || right === NUMERIC ? NUMERIC : left !== null && right !== null ? FLOAT8 : null;
-    case '&': case '|': case '<<': case '>>':
-      return numericResult(left, right);
-    case '||':
-      if (left === JSONB || right === JSONB) return JSONB;
-      if ((left !== null && arrayTypeSet.has(left)) || (right !== null && arrayTypeSet.has(right))) return left !== null && arrayTypeSet.has(left) ? left : right;
-      if (left === null && right === null) return null;
-      return TEXT;
-    case '->': case '#>':
-      return left === JSONB || left === JSON_ ? left : null;
-    case '->>': case '#>>':
-      return TEXT;
-    default:
-      return null;
-  }
+function lastName(list: AstNode[] | undefined): string {
+  return names(list).at(-1) ?? '';
 }
 
 /** A constant's type; integers beyond int4 are int8 and beyond int8 numeric, as PostgreSQL reads them. */
-function constantType(node: AstNode): number | null {
+function constantType(node: AstNode): Term {
   if (node.isnull) return UNKNOWN;
   if (node.ival !== undefined) return INT4;
   if (node.fval !== undefined) {
@@ -136,67 +61,62 @@ function constantType(node: AstNode): number | null {
   return null;
 }
 
-function functionType(node: AstNode): number | null {
-  const name = names(node.funcname).at(-1) ?? '';
-  const fixed = functionTypes[name];
-  if (fixed !== undefined) return fixed;
-  const args: AstNode[] = node.args ?? [];
-  if (sameAsArgument.has(name) && args.length > 0) {
-    const arg = resolved(typeOf(args[0]));
-    if (name === 'sum') return arg === INT2 || arg === INT4 ? INT8 : arg === INT8 ? NUMERIC : arg;
-    if (name === 'round' || name === 'ceil' || name === 'ceiling' || name === 'floor' || name === 'trunc') {
-      // round(int) and friends resolve to the numeric version (integers cast up).
-      return arg === null ? null : arg === FLOAT8 || arg === FLOAT4 ? (args.length > 1 ? null : FLOAT8) : NUMERIC;
+function lookupCte(scope: Scope | undefined, name: string): Relation | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const found = s.ctes.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function columnTerm(relation: Relation, column: string): Term | undefined {
+  if (relation.kind === 'table') return { col: column, from: [relation.name] };
+  return relation.column(column);
+}
+
+function columnRefTerm(node: AstNode, scope: Scope | undefined): Term {
+  const fields: AstNode[] = node.fields ?? [];
+  if (fields.some((f) => f.A_Star)) return null;
+  const parts = fields.map((f) => f.String?.sval as string);
+  const column = parts.at(-1)!;
+  for (let s = scope; s; s = s.parent) {
+    if (parts.length >= 2) {
+      const qualifier = parts.at(-2)!;
+      const item = s.items.find((i) => i.alias === qualifier);
+      if (item) return columnTerm(item.relation, column) ?? null;
+      continue;
     }
-    if (name === 'sign') return arg === null ? null : arg === NUMERIC ? NUMERIC : FLOAT8;
-    if (name === 'max' || name === 'min') return arg === UNKNOWN ? TEXT : arg;
-    if (name === 'mod' || name === 'gcd' || name === 'lcm' || name === 'div') return args.length > 1 ? numericResult(arg, resolved(typeOf(args[1]))) : arg;
-    return arg;
+    const tables: string[] = [];
+    for (const item of s.items) {
+      if (item.relation.kind === 'table') tables.push(item.relation.name);
+      else {
+        const term = item.relation.column(column);
+        if (term !== undefined) return term;
+      }
+    }
+    if (tables.length > 0) return { col: column, from: tables };
   }
-  if (name === 'avg' && args.length > 0) {
-    const arg = typeOf(args[0]);
-    return arg === null ? null : arg === FLOAT8 || arg === FLOAT4 ? FLOAT8 : NUMERIC;
-  }
-  if (floatOrNumeric.has(name) && args.length > 0) {
-    const types = args.map(typeOf);
-    if (types.some((t) => t === null)) return null;
-    return types.includes(NUMERIC) ? NUMERIC : FLOAT8;
-  }
-  if (floatOnly.has(name)) return FLOAT8;
   return null;
 }
 
-/** The shared type of CASE/COALESCE/GREATEST branches, when every typed branch agrees. */
-function commonType(nodes: (AstNode | undefined)[]): number | null {
-  let result: number | null = UNKNOWN;
-  for (const node of nodes) {
-    if (node === undefined) continue;
-    const type = typeOf(node);
-    if (type === null) return null;
-    if (type === UNKNOWN) continue;
-    if (result === UNKNOWN || result === type) {
-      result = type;
-      continue;
-    }
-    const numeric: number | null = numericResult(result, type);
-    if (numeric === null) return null;
-    result = numeric;
-  }
-  return result;
-}
-
-/** The expression's type; UNKNOWN for an untyped literal; null when the tree cannot tell. */
-function typeOf(expr: AstNode | undefined): number | null {
+/** The term of an expression in the given scope. */
+function termOf(expr: AstNode | undefined, scope: Scope | undefined): Term {
   if (!expr) return null;
   const type = nodeType(expr);
   const node = expr[type];
+  const args = (list: AstNode[] | undefined) => (list ?? []).map((a) => termOf(a, scope));
   switch (type) {
     case 'A_Const':
       return constantType(node);
+    case 'ColumnRef':
+      return columnRefTerm(node, scope);
     case 'TypeCast':
       return declaredTypeOfTypeName(node.typeName)?.oid ?? null;
-    case 'FuncCall':
-      return functionType(node);
+    case 'FuncCall': {
+      const name = lastName(node.funcname);
+      if (name === 'count' && node.agg_star) return INT8;
+      return { fn: name, args: args(node.args) };
+    }
     case 'SQLValueFunction':
       return sqlValueFunctionTypes[node.op] ?? null;
     case 'BoolExpr':
@@ -204,50 +124,264 @@ function typeOf(expr: AstNode | undefined): number | null {
     case 'BooleanTest':
       return BOOL;
     case 'A_Expr':
-      if (node.kind === 'AEXPR_OP') return operatorType(node);
-      if (node.kind === 'AEXPR_NULLIF') return commonType([node.lexpr]);
-      if (node.kind === 'AEXPR_OP_ANY' || node.kind === 'AEXPR_OP_ALL' || node.kind === 'AEXPR_IN' || node.kind === 'AEXPR_LIKE'
-        || node.kind === 'AEXPR_ILIKE' || node.kind === 'AEXPR_SIMILAR' || node.kind === 'AEXPR_BETWEEN' || node.kind === 'AEXPR_NOT_BETWEEN'
-        || node.kind === 'AEXPR_DISTINCT' || node.kind === 'AEXPR_NOT_DISTINCT') return BOOL;
-      return null;
+      switch (node.kind) {
+        case 'AEXPR_OP':
+          return { op: lastName(node.name), args: node.lexpr ? [termOf(node.lexpr, scope), termOf(node.rexpr, scope)] : [termOf(node.rexpr, scope)] };
+        case 'AEXPR_NULLIF':
+          return { common: [termOf(node.lexpr, scope)] };
+        case 'AEXPR_OP_ANY': case 'AEXPR_OP_ALL': case 'AEXPR_IN': case 'AEXPR_LIKE': case 'AEXPR_ILIKE': case 'AEXPR_SIMILAR':
+        case 'AEXPR_BETWEEN': case 'AEXPR_NOT_BETWEEN': case 'AEXPR_BETWEEN_SYM': case 'AEXPR_NOT_BETWEEN_SYM':
+        case 'AEXPR_DISTINCT': case 'AEXPR_NOT_DISTINCT':
+          return BOOL;
+        default:
+          return null;
+      }
     case 'CoalesceExpr':
-      return commonType(node.args ?? []);
     case 'MinMaxExpr':
-      return commonType(node.args ?? []);
+      return { common: args(node.args) };
     case 'CaseExpr':
-      return commonType([...(node.args ?? []).map((w: AstNode) => w.CaseWhen?.result), node.defresult]);
+      return { common: [...(node.args ?? []).map((w: AstNode) => termOf(w.CaseWhen?.result, scope)), node.defresult ? termOf(node.defresult, scope) : UNKNOWN] };
     case 'A_ArrayExpr': {
       const elements: AstNode[] = node.elements ?? [];
+      if (elements.length === 0) return null;
       const nested = elements.find((e) => e.A_ArrayExpr);
-      if (nested) return typeOf(nested);
-      const element = resolved(commonType(elements));
-      return element === null || elements.length === 0 ? null : (arrayTypes[element] ?? null);
+      if (nested) return termOf(nested, scope);
+      return { array: { common: args(elements) } };
     }
+    case 'A_Indirection': {
+      // a[i] is an element, a[i:j] a slice (the array); field selection is not typed here.
+      const indirection: AstNode[] = node.indirection ?? [];
+      if (!indirection.every((i) => i.A_Indices)) return null;
+      const base = termOf(node.arg, scope);
+      return indirection.some((i) => i.A_Indices.is_slice) ? base : { element: base };
+    }
+    case 'CollateClause':
+      return termOf(node.arg, scope);
     case 'SubLink':
       if (node.subLinkType === 'EXISTS_SUBLINK' || node.subLinkType === 'ANY_SUBLINK' || node.subLinkType === 'ALL_SUBLINK') return BOOL;
-      if (node.subLinkType === 'EXPR_SUBLINK') {
-        const inner = node.subselect?.SelectStmt;
-        if (inner?.op === 'SETOP_NONE' && inner.targetList?.length === 1) return typeOf(inner.targetList[0].ResTarget?.val);
+      if (node.subLinkType === 'EXPR_SUBLINK') return selectColumns(node.subselect, scope)?.[0] ?? null;
+      if (node.subLinkType === 'ARRAY_SUBLINK') {
+        const element = selectColumns(node.subselect, scope)?.[0] ?? null;
+        return { array: element };
       }
+      return null;
+    case 'ParamRef':
       return null;
     default:
       return null;
   }
 }
 
+/** The name PostgreSQL gives an output column (enough of FigureColname to match references). */
+function outputName(target: AstNode): string {
+  if (target.name) return target.name;
+  let value = target.val;
+  while (value?.TypeCast) value = value.TypeCast.arg;
+  if (value?.ColumnRef) return names(value.ColumnRef.fields).at(-1) ?? '?column?';
+  if (value?.FuncCall) return lastName(value.FuncCall.funcname);
+  return '?column?';
+}
+
+/** A FROM item added to the scope. */
+function addFromItem(item: AstNode, scope: Scope): void {
+  if (item.RangeVar) {
+    const name: string = item.RangeVar.relname;
+    const cte = item.RangeVar.schemaname ? undefined : lookupCte(scope, name);
+    const relation: Relation = cte ?? { kind: 'table', name };
+    scope.items.push({ alias: item.RangeVar.alias?.aliasname ?? name, relation: renamed(relation, item.RangeVar.alias?.colnames) });
+  } else if (item.JoinExpr) {
+    addFromItem(item.JoinExpr.larg, scope);
+    addFromItem(item.JoinExpr.rarg, scope);
+  } else if (item.RangeSubselect) {
+    const alias = item.RangeSubselect.alias;
+    const derived = derivedRelation(item.RangeSubselect.subquery, scope);
+    scope.items.push({ alias: alias?.aliasname ?? '', relation: renamed(derived, alias?.colnames) });
+  } else if (item.RangeFunction) {
+    const alias = item.RangeFunction.alias;
+    const call = item.RangeFunction.functions?.[0]?.List?.items?.[0];
+    const name = call?.FuncCall ? lastName(call.FuncCall.funcname) : '';
+    const term: Term = call ? termOf(call, scope) : null;
+    const columnNames = names(alias?.colnames);
+    const single = columnNames[0] ?? alias?.aliasname ?? name;
+    const relation: Relation = {
+      kind: 'derived',
+      columns: [term],
+      column: (c) => (c === single || c === name ? term : undefined),
+    };
+    scope.items.push({ alias: alias?.aliasname ?? name, relation });
+  }
+}
+
+/** A relation's columns under new names (`AS x(a, b)`); the rest keep theirs. */
+function renamed(relation: Relation, colnames: AstNode[] | undefined): Relation {
+  const aliases = names(colnames);
+  if (aliases.length === 0) return relation;
+  if (relation.kind === 'derived' && relation.columns) {
+    const columns = relation.columns;
+    return { kind: 'derived', columns, column: (c) => { const i = aliases.indexOf(c); return i >= 0 && i < columns.length ? columns[i] : undefined; } };
+  }
+  // A table's columns are known only by name: renamed ones are no longer typed here.
+  return { kind: 'derived', column: () => null };
+}
+
+/** The relation a subquery (SELECT, VALUES, set operation) stands for. */
+function derivedRelation(query: AstNode | undefined, parent: Scope | undefined): Relation {
+  const select = query?.SelectStmt;
+  if (!select) return { kind: 'derived', column: () => null };
+  const columns = selectColumns(query, parent);
+  const columnNames = selectNames(select);
+  if (columns === undefined || columnNames === undefined) {
+    // SELECT * FROM t: the columns are t's.
+    const scope = selectScope(select, parent);
+    return { kind: 'derived', column: (c) => columnRefTerm({ fields: [{ String: { sval: c } }] }, { ...scope, parent: undefined }) ?? undefined };
+  }
+  return {
+    kind: 'derived',
+    columns,
+    column: (c) => {
+      const i = columnNames.indexOf(c);
+      return i >= 0 ? columns[i] : undefined;
+    },
+  };
+}
+
+function selectNames(select: AstNode): string[] | undefined {
+  if (select.op && select.op !== 'SETOP_NONE') return selectNames(select.larg);
+  if (select.valuesLists) return select.valuesLists[0].List.items.map((_: AstNode, i: number) => `column${i + 1}`);
+  if (!select.targetList) return undefined;
+  return select.targetList.map((t: AstNode) => outputName(t.ResTarget));
+}
+
+/** The scope of a simple SELECT: its WITH, then its FROM items. */
+function selectScope(select: AstNode, parent: Scope | undefined): Scope {
+  const scope: Scope = { items: [], ctes: new Map(), parent };
+  addCtes(select.withClause, scope);
+  for (const item of select.fromClause ?? []) addFromItem(item, scope);
+  return scope;
+}
+
+function addCtes(withClause: AstNode | undefined, scope: Scope): void {
+  for (const cte of withClause?.ctes ?? []) {
+    const body = cte.CommonTableExpr;
+    const name: string = body.ctename;
+    const query = body.ctequery?.SelectStmt;
+    let relation: Relation;
+    if (query && withClause?.recursive && query.op && query.op !== 'SETOP_NONE') {
+      // A recursive CTE's columns have its non-recursive term's types.
+      relation = derivedRelation({ SelectStmt: query.larg }, scope);
+      if (relation.kind === 'derived' && relation.columns) {
+        const names0 = selectNames(query.larg) ?? [];
+        const columns = relation.columns;
+        relation = { kind: 'derived', columns, column: (c) => { const i = names0.indexOf(c); return i >= 0 ? columns[i] : undefined; } };
+      }
+    } else if (query) {
+      relation = derivedRelation(body.ctequery, scope);
+    } else {
+      const returning = body.ctequery ? returningColumns(body.ctequery, scope) : undefined;
+      relation = returning ?? { kind: 'derived', column: () => null };
+    }
+    scope.ctes.set(name, renamed(relation, body.aliascolnames));
+  }
+}
+
+/** The output terms of a query; undefined when its width is unknown (SELECT *). */
+function selectColumns(query: AstNode | undefined, parent: Scope | undefined): Term[] | undefined {
+  const select = query?.SelectStmt;
+  if (!select) return undefined;
+  if (select.op && select.op !== 'SETOP_NONE') {
+    const scope: Scope = { items: [], ctes: new Map(), parent };
+    addCtes(select.withClause, scope);
+    const left = selectColumns({ SelectStmt: select.larg }, scope);
+    const right = selectColumns({ SelectStmt: select.rarg }, scope);
+    if (!left || !right || left.length !== right.length) return undefined;
+    return left.map((l, i) => ({ common: [l, right[i]!] }));
+  }
+  if (select.valuesLists) {
+    const scope: Scope = { items: [], ctes: new Map(), parent };
+    addCtes(select.withClause, scope);
+    const rows: AstNode[][] = select.valuesLists.map((r: AstNode) => r.List.items);
+    return rows[0]!.map((_, i) => ({ common: rows.map((r) => termOf(r[i], scope)) }));
+  }
+  if (!select.targetList) return undefined;
+  const scope = selectScope(select, parent);
+  const terms: Term[] = [];
+  for (const target of select.targetList) {
+    const value = target.ResTarget?.val;
+    if (value?.ColumnRef?.fields?.some((f: AstNode) => f.A_Star)) return undefined; // * expands to unknown width
+    terms.push(termOf(value, scope));
+  }
+  return terms;
+}
+
+/** RETURNING of INSERT/UPDATE/DELETE, typed over the target table. */
+function returningColumns(stmt: AstNode, parent: Scope | undefined): Relation | undefined {
+  const terms = returningTerms(stmt, parent);
+  const body = stmt.InsertStmt ?? stmt.UpdateStmt ?? stmt.DeleteStmt;
+  if (!terms || !body) return undefined;
+  const columnNames: string[] = body.returningList.map((t: AstNode) => outputName(t.ResTarget));
+  return { kind: 'derived', columns: terms, column: (c) => { const i = columnNames.indexOf(c); return i >= 0 ? terms[i] : undefined; } };
+}
+
+function returningTerms(stmt: AstNode, parent: Scope | undefined): Term[] | undefined {
+  const body = stmt.InsertStmt ?? stmt.UpdateStmt ?? stmt.DeleteStmt;
+  if (!body?.returningList?.length) return undefined;
+  const scope: Scope = { items: [], ctes: new Map(), parent };
+  addCtes(body.withClause, scope);
+  const relation = body.relation;
+  scope.items.push({ alias: relation.alias?.aliasname ?? relation.relname, relation: { kind: 'table', name: relation.relname } });
+  for (const item of body.fromClause ?? body.usingClause ?? []) addFromItem(item, scope);
+  const terms: Term[] = [];
+  for (const target of body.returningList) {
+    const value = target.ResTarget?.val;
+    if (value?.ColumnRef?.fields?.some((f: AstNode) => f.A_Star)) return undefined;
+    terms.push(termOf(value, scope));
+  }
+  return terms;
+}
+
 export function inferExpressionType(expr: AstNode | undefined): number | null {
-  return resolved(typeOf(expr));
+  return resolved(evaluateTerm(termOf(expr, undefined), () => null));
+}
+
+/** The output terms of a statement (SELECT, or DML with RETURNING); undefined when not a simple list. */
+function statementTerms(stmt: AstNode): Term[] | undefined {
+  if (stmt.SelectStmt) return selectColumns(stmt, undefined);
+  return returningTerms(stmt, undefined);
+}
+
+export interface OutputTypes {
+  /** One OID (or null) per output column. */
+  hints: (number | null)[];
+  /** Terms the engine evaluates (one per column, null where the hint decides); undefined when none. */
+  recipes?: Term[];
+}
+
+/**
+ * Output types of a statement: hints where the tree decides, recipes where table columns do.
+ * A plain column reference gets neither: the engine reads its declared type (and typmod).
+ */
+export function inferOutputTypeTerms(stmt: AstNode): OutputTypes | undefined {
+  const terms = statementTerms(stmt);
+  if (!terms) return undefined;
+  const hints: (number | null)[] = [];
+  const recipes: Term[] = [];
+  let anyRecipe = false;
+  for (const term of terms) {
+    if (needsColumns(term)) {
+      hints.push(null);
+      const isPlainColumn = term !== null && typeof term === 'object' && 'col' in term;
+      recipes.push(isPlainColumn ? null : foldTerm(term));
+      anyRecipe ||= !isPlainColumn;
+    } else {
+      hints.push(resolved(evaluateTerm(term, () => null)));
+      recipes.push(null);
+    }
+  }
+  return { hints, ...(anyRecipe ? { recipes } : {}) };
 }
 
 /** One entry per output column of a plain SELECT; undefined when the shape is not a simple target list. */
 export function inferOutputTypes(stmt: AstNode): (number | null)[] | undefined {
-  const select = stmt.SelectStmt;
-  if (!select || select.op !== 'SETOP_NONE' || !select.targetList) return undefined;
-  const hints: (number | null)[] = [];
-  for (const target of select.targetList) {
-    const value = target.ResTarget?.val;
-    if (value?.ColumnRef?.fields?.some((f: AstNode) => f.A_Star)) return undefined; // * expands to unknown width
-    hints.push(inferExpressionType(value));
-  }
-  return hints;
+  return inferOutputTypeTerms(stmt)?.hints;
 }
+

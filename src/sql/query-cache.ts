@@ -1,6 +1,7 @@
 import { planStatement, type StatementPlan } from './classify.js';
-import { inferOutputTypes } from './infer-output-types.js';
-import { parseStatements, type RawStatement } from './parser.js';
+import { inferOutputTypeTerms } from './infer-output-types.js';
+import { withTypeRecipes } from './types/type-terms.js';
+import { parseStatements, type AstNode, type RawStatement } from './parser.js';
 import { inferParamSources, type ParamTypeSource } from './infer-param-types.js';
 import { functionNamesOf, relationNamesOf } from './statement-names.js';
 import { liveRelationNames } from './live-relations.js';
@@ -38,16 +39,31 @@ function prepareOne(raw: RawStatement, queryText: string): PreparedQuery {
     const plan = planStatement(raw.stmt);
     if (plan.kind === 'cursor' && plan.type === 'DeclareCursorStmt') {
       // The cursor's query is translated now: its parameters ($n) are the statement's.
-      return { raw, plan, translated: translateStatement(plan.node.query, { queryText }), typeHints: inferOutputTypes(plan.node.query) };
+      return { raw, plan, ...typed(translateStatement(plan.node.query, { queryText }), plan.node.query) };
     }
     if (plan.kind !== 'engine') return { raw, plan };
     const functions = functionNamesOf(raw.stmt);
     const usesTransactionId = functions.has('txid_current') || functions.has('pg_current_xact_id');
     const usesLiveTables = [...relationNamesOf(raw.stmt)].some((name) => liveRelationNames.has(name));
-    return { raw, plan, usesTransactionId, usesLiveTables, translated: translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText }), typeHints: inferOutputTypes(raw.stmt) };
+    const translated = translateStatement(raw.stmt as Parameters<typeof translateStatement>[0], { queryText });
+    return { raw, plan, usesTransactionId, usesLiveTables, ...typed(translated, raw.stmt) };
   } catch (error) {
     return { raw, plan: { kind: 'show', name: '' }, error };
   }
+}
+
+/**
+ * The translation with its output types: hints the tree decides, and (as a comment ahead of the
+ * statement that returns rows) the recipes the engine evaluates with the tables' declared types.
+ */
+function typed(translated: TranslatedStatement, stmt: AstNode): Pick<PreparedQuery, 'translated' | 'typeHints'> {
+  const types = inferOutputTypeTerms(stmt);
+  if (types?.recipes && translated.sql.length > 0) {
+    const sql = translated.sql.slice();
+    sql[sql.length - 1] = withTypeRecipes(sql[sql.length - 1]!, types.recipes);
+    return { translated: { ...translated, sql }, typeHints: types.hints };
+  }
+  return { translated, typeHints: types?.hints };
 }
 
 /**

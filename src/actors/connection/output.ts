@@ -6,6 +6,9 @@ import { BackendWriter } from '../../protocol/backend-writer.js';
  * an engine worker, kept in order and written to the socket together on flush() — one write
  * per batch of results instead of one per message (with Nagle off, that matters).
  */
+/** Below this many bytes, pieces are copied into one buffer; above, written as they are. */
+const GATHER_BELOW = 64 * 1024;
+
 export class Output {
   readonly writer = new BackendWriter();
   private readonly chunks: Buffer[] = [];
@@ -45,10 +48,20 @@ export class Output {
       this.pendingBytes = 0;
       return undefined;
     }
-    const data = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.pendingBytes);
+    let room: boolean;
+    if (this.chunks.length === 1 || this.pendingBytes < GATHER_BELOW) {
+      // Small: one buffer, one write(2).
+      room = socket.write(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.pendingBytes));
+    } else {
+      // Large (row data from workers): one writev(2) of the pieces, without copying them together.
+      socket.cork();
+      for (const chunk of this.chunks) socket.write(chunk);
+      socket.uncork();
+      room = socket.writableLength < socket.writableHighWaterMark;
+    }
     this.chunks.length = 0;
     this.pendingBytes = 0;
-    if (socket.write(data)) return undefined;
+    if (room) return undefined;
     return new Promise((resolve) => {
       const done = () => {
         socket.off('drain', done);

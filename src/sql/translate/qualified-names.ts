@@ -9,6 +9,7 @@ import { quoteIdentifier } from './identifiers.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { liveRelationNames } from '../live-relations.js';
+import { catalogRelationName } from '../catalog-relations.js';
 
 /** The SQLite schema for a PostgreSQL schema name; undefined means "unqualified". */
 export function sqliteSchemaName(schema: string | undefined): string | undefined {
@@ -29,6 +30,9 @@ export function relationName(st: TranslationState, relation: RangeVar): string {
   if (relation.catalogname) unsupported(st, 'a cross-database reference', relation.location);
   // Live relations are virtual tables of the main-thread connection's main schema, whatever the qualifier.
   if (relation.schemaname === 'pg_catalog' && liveRelationNames.has(relation.relname ?? '')) return quoteIdentifier(relation.relname!);
+  // Per-database catalog relations are TEMP views of each connection (src/sql/catalog-relations.ts).
+  const catalogRelation = catalogRelationName(relation.schemaname, relation.relname ?? '');
+  if (catalogRelation !== undefined) return catalogRelation;
   return qualify(relation.schemaname, relation.relname ?? '');
 }
 

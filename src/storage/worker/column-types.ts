@@ -3,6 +3,7 @@ import { parseDeclaredType } from '../../sql/types/declared-type.js';
 import type { OutputColumn } from '../engine-messages.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { liveColumnTypes } from '../../catalog/live-tables.js';
+import { evaluateTerm, resolved, typeRecipesOf } from '../../sql/types/type-terms.js';
 
 const TEXT_OID = 25;
 const INT8_OID = 20;
@@ -48,4 +49,58 @@ export function typesKnownWithoutRows(
 ): boolean {
   return columns.every((column, i) => options.fixedTypes?.[i] != null || options.typeHints?.[i] != null || Boolean(column.type)
     || (column.table !== null && liveColumnTypes[column.table]?.[column.column ?? ''] !== undefined));
+}
+
+/** Hints completed with the statement's type recipes, per prepared statement. */
+const recipeHints = new WeakMap<Database.Statement, { key: string; hints: (number | null)[] | undefined }>();
+
+/**
+ * The translator's type hints, completed with the types of the recipes it put ahead of the SQL
+ * (types/type-terms.ts): expressions over table columns, typed with the columns' declared types.
+ * Reads the schema, so call it before the statement starts iterating (the connection is busy then).
+ */
+export function statementTypeHints(stmt: Database.Statement, given: (number | null)[] | undefined): (number | null)[] | undefined {
+  // Hints arrive as a fresh copy with every job: the cache compares them by content.
+  const key = given?.join(',') ?? '';
+  const cached = recipeHints.get(stmt);
+  if (cached && cached.key === key) return cached.hints ?? given;
+  const recipes = typeRecipesOf(stmt.source);
+  let hints = given;
+  if (recipes) {
+    const tables = new Map<string, Map<string, number>>();
+    const lookup = (table: string, column: string): number | null => {
+      let columns = tables.get(table);
+      if (!columns) {
+        columns = declaredColumns(stmt.database, table);
+        tables.set(table, columns);
+      }
+      return columns.get(column) ?? columns.get(column.toLowerCase()) ?? liveColumnTypes[table]?.[column] ?? null;
+    };
+    hints = recipes.map((recipe, i) => {
+      const hint = given?.[i] ?? null;
+      if (hint !== null || recipe === null) return hint;
+      return resolved(evaluateTerm(recipe, lookup));
+    });
+  }
+  // Without recipes the given hints are the answer (kept by identity, so callers can tell).
+  recipeHints.set(stmt, { key, hints: recipes ? hints : undefined });
+  return hints;
+}
+
+function declaredColumns(db: Database.Database, table: string): Map<string, number> {
+  const columns = new Map<string, number>();
+  try {
+    const rows = db.prepare('SELECT name, type FROM pragma_table_xinfo(?)').all(table) as { name: string; type: string }[];
+    for (const row of rows) {
+      const declared = parseDeclaredType(row.type);
+      if (declared) {
+        columns.set(row.name, declared.oid);
+        // SQLite matches names without regard to case; an exact match wins.
+        if (!columns.has(row.name.toLowerCase())) columns.set(row.name.toLowerCase(), declared.oid);
+      }
+    }
+  } catch {
+    // Not a table this connection can describe (a catalog relation): its columns stay untyped.
+  }
+  return columns;
 }

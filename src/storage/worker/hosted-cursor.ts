@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { BackendWriter } from '../../protocol/backend-writer.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { CursorSlice, OutputColumn, StatementJob } from '../engine-messages.js';
-import { resolveOutputColumns } from './column-types.js';
+import { resolveOutputColumns, statementTypeHints } from './column-types.js';
 import { RowEncoder } from './row-encoder.js';
 import { bindings } from './statement-runner.js';
 
@@ -29,11 +29,12 @@ export class HostedCursor {
 
   constructor(private readonly stmt: Database.Statement, private readonly job: StatementJob) {
     stmt.raw(true);
+    const typeHints = statementTypeHints(stmt, job.typeHints);
     this.iterator = stmt.iterate(...bindings(job.params)) as IterableIterator<Row>;
     const first = this.iterator.next();
     if (first.done) this.finish();
     else this.peeked = first.value;
-    this.columns = resolveOutputColumns(stmt.columns(), { fixedTypes: job.fixedTypes, typeHints: job.typeHints, firstRow: this.peeked });
+    this.columns = resolveOutputColumns(stmt.columns(), { fixedTypes: job.fixedTypes, typeHints, firstRow: this.peeked });
     this.encoder = new RowEncoder(this.columns, job.resultFormats, { timeZone: job.timeZone }, this.writer);
   }
 

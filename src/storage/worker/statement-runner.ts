@@ -3,7 +3,7 @@ import type { DescribeOutcome, StatementJob, StatementOutcome } from '../engine-
 import type Database from 'better-sqlite3';
 import { BackendWriter } from '../../protocol/backend-writer.js';
 import type { OutputColumn } from '../engine-messages.js';
-import { resolveOutputColumns, typesKnownWithoutRows } from './column-types.js';
+import { resolveOutputColumns, statementTypeHints, typesKnownWithoutRows } from './column-types.js';
 import { RowEncoder } from './row-encoder.js';
 import { CopyEncoder } from './copy-encoder.js';
 import type { StatementCache } from './statement-cache.js';
@@ -69,9 +69,10 @@ export function runStatement(cache: StatementCache, job: StatementJob, sink?: Ch
     };
   }
   stmt.raw(true);
+  const typeHints = statementTypeHints(stmt, job.typeHints);
   const iterator = stmt.iterate(...bindings(job.params)) as IterableIterator<SqliteValue[]>;
   let first = iterator.next();
-  const columns = columnsFor(stmt, job, first.done ? undefined : first.value);
+  const columns = columnsFor(stmt, typeHints === job.typeHints ? job : { ...job, typeHints }, first.done ? undefined : first.value);
   const ctx = { timeZone: job.timeZone };
   const encoder = job.copyOut ? new CopyEncoder(columns, job.copyOut, ctx, writer) : new RowEncoder(columns, job.resultFormats, ctx, writer);
   const limit = job.maxRows && job.maxRows > 0 ? job.maxRows : Infinity;
@@ -107,5 +108,5 @@ export function runStatement(cache: StatementCache, job: StatementJob, sink?: Ch
 export function describeStatement(cache: StatementCache, sql: string, typeHints?: (number | null)[]): DescribeOutcome {
   const stmt = cache.get(sql);
   if (!stmt.reader) return { columns: null, readonly: stmt.readonly };
-  return { columns: resolveOutputColumns(stmt.columns(), { typeHints }), readonly: stmt.readonly };
+  return { columns: resolveOutputColumns(stmt.columns(), { typeHints: statementTypeHints(stmt, typeHints) }), readonly: stmt.readonly };
 }
