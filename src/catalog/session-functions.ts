@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import type { SessionContext } from '../storage/engine-messages.js';
+import { registerDatetimeFunctions } from './datetime-functions.js';
 import { registerJsonFunctions } from './json-functions.js';
 import { registerMathFunctions } from './math-functions.js';
 import { registerTextFunctions } from './text-functions.js';
@@ -111,6 +112,10 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   registerTextFunctions(db);
   registerMathFunctions(db);
   registerJsonFunctions(db);
+  registerDatetimeFunctions(db, {
+    timeZone: () => host.context().settings.timezone ?? 'UTC',
+    transactionStart: () => host.transactionStart(),
+  });
 }
 
 /** An ISO instant ('2024-01-02T03:04:05.678Z') as timestamptz storage ('2024-01-02 03:04:05.678+00'). */

@@ -38,6 +38,17 @@ export const serverConfigSchema = z.object({
    * waits for a timer; a lone writer never waits either way.
    */
   batchWindowMs: z.number().min(0).max(1000).default(0),
+  /**
+   * Turns per round each write priority gets while writers of several priorities wait
+   * (weighted round robin: a higher one overtakes at once, a lower one is never starved).
+   */
+  writeWeights: z.object({
+    high: z.number().int().min(1).max(1000).default(16),
+    normal: z.number().int().min(1).max(1000).default(4),
+    low: z.number().int().min(1).max(1000).default(1),
+  }).default({}),
+  /** A read waiting longer than this for a free reader fails with 55P03 (0: waits as long as it takes). */
+  readerMaxWaitMs: z.number().int().min(0).default(0),
   /** SQLite synchronous setting: NORMAL survives a process crash in WAL mode, FULL also power loss. */
   synchronous: z.enum(['OFF', 'NORMAL', 'FULL', 'EXTRA']).default('NORMAL'),
   /** Largest frontend message accepted (PostgreSQL's own limit is 1 GiB). */

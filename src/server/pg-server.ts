@@ -135,6 +135,7 @@ export function createServer(input: ServerConfigInput = {}): PgServer {
     transactionIds = new TransactionIds(metaDb);
     databases = new DatabaseManager(dataDir.root, new DatabaseRegistry(metaDb), {
       readers: config.readers, maxBatchSize: config.maxBatchSize, batchWindowMs: config.batchWindowMs, maxStreamingCursors: config.maxStreamingCursors,
+      writeWeights: { 0: config.writeWeights.low, 1: config.writeWeights.normal, 2: config.writeWeights.high }, readerMaxWaitMs: config.readerMaxWaitMs,
       pragmas: { synchronous: config.synchronous, case_sensitive_like: 'ON' }, watchdog,
       catalog: { metaPath: dataDir.metaPath, dataDir: dataDir.root },
       instrumentation, livePools: () => databases?.poolRows() ?? [],

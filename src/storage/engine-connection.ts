@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import { attachCatalog } from '../catalog/install-catalog.js';
+import { registerCatalogInfoFunctions } from '../catalog/catalog-info-functions.js';
+import { attachCatalog, installCatalogViews } from '../catalog/install-catalog.js';
 import { registerSessionFunctions, type FunctionHost } from '../catalog/session-functions.js';
+import { registerSettingsRelation } from '../catalog/settings-relation.js';
 import type { CatalogLocation } from './engine-messages.js';
 import { openConnection } from './open-connection.js';
 
@@ -11,9 +13,10 @@ export interface EngineConnection {
 }
 
 /**
- * Opens a connection set up as every engine connection is: pragmas, the session functions, the
- * shared catalog attached as pg_catalog, and (for readers) query_only — set last, since the
- * catalog schema the connection hosts is filled in first.
+ * Opens a connection set up as every engine connection is: pragmas, the session and catalog
+ * functions, the shared catalog attached as pg_catalog, the per-database catalog views (TEMP
+ * views, see docs/catalog.md), and (for readers) query_only — set last, since the catalog schema
+ * the connection hosts is filled in first.
  */
 export function openEngineConnection(
   path: string,
@@ -21,7 +24,10 @@ export function openEngineConnection(
 ): EngineConnection {
   const db = openConnection(path, { pragmas: options.pragmas });
   registerSessionFunctions(db, options.functions);
+  registerCatalogInfoFunctions(db);
+  registerSettingsRelation(db, () => options.functions.context().settings);
   attachCatalog(db, options.catalog.metaPath);
+  installCatalogViews(db);
   options.beforeReadonly?.(db);
   if (options.readonly) db.pragma('query_only = ON');
   const interruptHandle = Number(db.prepare('SELECT pgsqlite_interrupt_handle()').pluck().get());

@@ -104,6 +104,11 @@ export class EngineWorkerClient {
     return response.result.outcome;
   }
 
+  /** Whether the worker has started job jobId (it may still be queued behind others). */
+  isRunning(jobId: number): boolean {
+    return this.cancelSlots.isRunning(jobId);
+  }
+
   /** Stops job jobId: before it starts (the worker checks) or while SQLite runs it (interrupt). */
   cancel(jobId: number): void {
     this.cancelSlots.cancel(jobId);

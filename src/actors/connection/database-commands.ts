@@ -77,7 +77,9 @@ export async function runDatabaseCommand(session: Session, node: AstNode, type: 
     }
     case 'DropdbStmt': {
       const force = (node.options ?? []).some((o: AstNode) => o.DefElem?.defname === 'force');
+      const oid = manager.entry(node.dbname)?.oid;
       const dropped = await manager.drop(node.dbname, { missingOk: Boolean(node.missing_ok), force }, session.processId, session.databaseName);
+      if (dropped && oid !== undefined) session.services.roles.forgetDatabase(oid);
       if (!dropped) session.sendNotice(`database "${node.dbname}" does not exist, skipping`);
       return tag;
     }

@@ -75,7 +75,7 @@ export function runRoleCommand(session: Session, node: AstNode, type: string): s
       return 'DROP ROLE';
     }
     case 'AlterRoleSetStmt': {
-      if (node.database) throw new PgError({ code: SqlState.featureNotSupported, message: 'ALTER ROLE … IN DATABASE … SET is not supported yet' });
+      if (node.database) return alterRoleInDatabase(session, node);
       const name = roleName(node.role);
       const role = roles.get(name);
       if (!role) throw new PgError({ code: SqlState.undefinedObject, message: `role "${name}" does not exist` });
@@ -85,4 +85,24 @@ export function runRoleCommand(session: Session, node: AstNode, type: string): s
     default:
       throw new PgError({ code: SqlState.featureNotSupported, message: `${type} is not supported yet` });
   }
+}
+
+/**
+ * ALTER ROLE name IN DATABASE db SET …: defaults for that role in that database, which win over the
+ * role's and the database's own at connect. ALTER ROLE ALL IN DATABASE is ALTER DATABASE … SET, as
+ * in PostgreSQL.
+ */
+function alterRoleInDatabase(session: Session, node: AstNode): string {
+  const database = session.services.databases.entry(node.database);
+  if (!database) throw new PgError({ code: SqlState.invalidCatalogName, message: `database "${node.database}" does not exist` });
+  if (!node.role) {
+    session.services.databases.registry.setSettings(database.oid, applyDefault(database.settings, session, node.setstmt));
+    return 'ALTER ROLE';
+  }
+  const roles = session.services.roles;
+  const name = roleName(node.role);
+  const role = roles.get(name);
+  if (!role) throw new PgError({ code: SqlState.undefinedObject, message: `role "${name}" does not exist` });
+  roles.setDatabaseSettings(role.oid, database.oid, applyDefault(roles.databaseSettings(role.oid, database.oid), session, node.setstmt));
+  return 'ALTER ROLE';
 }

@@ -122,9 +122,11 @@ async function startSession(conn: ClientConnection, options: StartupOptions, mes
   session.databaseName = request.database;
   try {
     session.settings = new SessionSettings({
-      // ALTER DATABASE … SET defaults, then ALTER ROLE … SET ones (more specific), then the client's own.
+      // ALTER DATABASE … SET defaults, then ALTER ROLE … SET ones, then ALTER ROLE … IN DATABASE …
+      // SET ones (each more specific), then the client's own.
       ...entry.settings,
       ...role?.settings,
+      ...(role ? services.roles.databaseSettings(role.oid, entry.oid) : {}),
       ...request.settings,
       session_authorization: request.user,
       is_superuser: role?.superuser ? 'on' : 'off',

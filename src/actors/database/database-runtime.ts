@@ -31,6 +31,10 @@ export interface DatabaseOptions {
   livePools?: () => PoolRow[];
   /** Cursors that may stream from a connection of their own at once (0: none; all are held in memory). */
   maxStreamingCursors?: number;
+  /** Turns per round for each write priority under contention. */
+  writeWeights?: Record<number, number>;
+  /** Longest a read may wait for a free reader worker (0: no limit). */
+  readerMaxWaitMs?: number;
 }
 
 /** A session's exclusive hold on the writer for an explicit transaction. */
@@ -62,7 +66,7 @@ export class DatabaseRuntime {
     this.name = options.name;
     this.path = options.path;
     this.writerEngine = new EngineWorkerClient(`${options.name}/writer`);
-    this.readers = new ReaderPool(options.name, options.readers);
+    this.readers = new ReaderPool(options.name, options.readers, options.readerMaxWaitMs ?? 0);
     const engine = this.writerEngine;
     const commit = async (jobs: StatementJob[], ids: number[]) => {
       const started = performance.now();
@@ -75,7 +79,7 @@ export class DatabaseRuntime {
     };
     this.writer = createActor(
       writerMachine.provide({ actors: { commitBatch: commitBatchActor(commit) } }),
-      { input: { maxBatchSize: options.maxBatchSize, batchWindowMs: options.batchWindowMs }, id: `writer:${options.name}` },
+      { input: { maxBatchSize: options.maxBatchSize, batchWindowMs: options.batchWindowMs, weights: options.writeWeights }, id: `writer:${options.name}` },
     );
   }
 
@@ -155,8 +159,8 @@ export class DatabaseRuntime {
     return {
       database: this.name,
       writer_state: String(writer.value),
-      queue_depth: queue.length,
-      waiting_transactions: queue.filter((r) => r.kind === 'acquire').length,
+      queue_depth: queue.size,
+      waiting_transactions: queue.countWhere((r) => r.kind === 'acquire'),
       batches,
       statements,
       failed_statements: stats.failedStatements,
@@ -245,7 +249,7 @@ export class DatabaseRuntime {
 
   /** Requests waiting for the writer now (for the queue notice). */
   queueDepth(): number {
-    return this.writer.getSnapshot().context.queue.length;
+    return this.writer.getSnapshot().context.queue.size;
   }
 
   /** Withdraws a session's waiting request for exclusive use (lock_timeout, disconnect). */

@@ -1,3 +1,5 @@
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
 import { EngineWorkerClient, allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { CatalogLocation, DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 
@@ -10,7 +12,7 @@ export class ReaderPool {
   private readonly readers: EngineWorkerClient[] = [];
   private readonly running = new Map<number, EngineWorkerClient>();
 
-  constructor(private readonly name: string, readonly size: number) {}
+  constructor(private readonly name: string, readonly size: number, private readonly maxWaitMs = 0) {}
 
   /** Readers with at least one statement in flight. */
   busy(): number {
@@ -31,9 +33,20 @@ export class ReaderPool {
   async exec(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
     const reader = this.pick();
     this.running.set(jobId, reader);
+    // Every reader is busy: the job waits in this one's queue, for at most maxWaitMs.
+    let gaveUp = false;
+    const timer = this.maxWaitMs > 0 && reader.inFlight > 0 ? setTimeout(() => {
+      if (reader.isRunning(jobId)) return;
+      gaveUp = true;
+      reader.cancel(jobId);
+    }, this.maxWaitMs) : undefined;
     try {
       return await reader.exec(job, jobId, onChunk);
+    } catch (err) {
+      if (gaveUp) throw new PgError({ code: SqlState.lockNotAvailable, message: `canceling statement: no reader was free within ${this.maxWaitMs} ms` });
+      throw err;
     } finally {
+      clearTimeout(timer);
       this.running.delete(jobId);
     }
   }

@@ -89,7 +89,7 @@ describe('writer machine', () => {
     const w = start();
     assert.equal(w.state(), 'idle');
     const ctx = w.actor.getSnapshot().context;
-    assert.deepEqual(ctx.queue, []);
+    assert.deepEqual(ctx.queue.toArray(), []);
     assert.equal(ctx.owner, null);
     assert.deepEqual(ctx.stats, { batches: 0, statements: 0, largestBatch: 0 });
     w.actor.stop();
@@ -118,7 +118,7 @@ describe('writer machine', () => {
     // Only the first is in flight; the rest wait for it.
     assert.equal(w.engine.commits.length, 1);
     assert.deepEqual(w.engine.commits[0].jobIds, [1]);
-    assert.equal(w.actor.getSnapshot().context.queue.length, 3);
+    assert.equal(w.actor.getSnapshot().context.queue.size, 3);
     await w.commitNext();
     // The three that queued share one commit, in arrival order.
     assert.equal(w.engine.commits.length, 2);
@@ -252,7 +252,7 @@ describe('writer machine', () => {
     w.actor.send({ type: 'cancel', jobId: 2, error: new Error('canceling statement due to user request') });
     const cancelled = w.results.get(2);
     assert.deepEqual(cancelled, { ok: false, error: { code: '57014', message: 'canceling statement due to user request' } });
-    assert.deepEqual(w.actor.getSnapshot().context.queue.map((r) => (r as AutocommitWrite).jobId), [3]);
+    assert.deepEqual(w.actor.getSnapshot().context.queue.toArray().map((r) => (r as AutocommitWrite).jobId), [3]);
     await w.commitNext();
     await w.commitNext();
     assert.deepEqual(w.engine.commits.map((c) => c.jobIds), [[1], [3]]);
@@ -294,7 +294,7 @@ describe('writer machine', () => {
     w.actor.send({ type: 'cancel', jobId: 1, error: new Error('too late') });
     w.actor.send({ type: 'cancel', jobId: 99, error: new Error('unknown') });
     assert.equal(w.results.size, 0);
-    assert.equal(w.actor.getSnapshot().context.queue.length, 1);
+    assert.equal(w.actor.getSnapshot().context.queue.size, 1);
     w.actor.stop();
   });
 

@@ -1,14 +1,16 @@
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { StatementJob, StatementResult } from '../../storage/engine-messages.js';
+import { WriteQueue } from './write-queue.js';
 
 /**
  * The writer of one database file. SQLite has one writer at a time, so every write queues here
  * instead of failing with "database is locked":
  * - autocommit writes that queue up while a commit runs share the next commit (group commit);
  * - a session in an explicit transaction takes the writer exclusively until COMMIT/ROLLBACK.
- * The queue is FIFO across both kinds, so a transaction cannot be starved by a stream of writes.
+ * Within a priority the queue is FIFO across both kinds, so a transaction cannot be starved by a
+ * stream of writes; between priorities it is weighted round robin (write-queue.ts).
  */
-/** Write priorities (`SET pgsqlite.write_priority`): higher runs first, FIFO within a level. */
+/** Write priorities (`SET pgsqlite.write_priority`, also per role or database with ALTER … SET). */
 export const writePriorities = { low: 0, normal: 1, high: 2 } as const;
 
 export interface AutocommitWrite {
@@ -30,7 +32,8 @@ export interface ExclusiveRequest {
 export type WriteRequest = AutocommitWrite | ExclusiveRequest;
 
 export interface WriterContext {
-  queue: WriteRequest[];
+  /** Waiting requests (mutated in place: a copy per write would cost O(n) with thousands queued). */
+  queue: WriteQueue<WriteRequest>;
   owner: number | null;
   maxBatchSize: number;
   /** How long a batch may wait for more writes while writers are concurrent (0: never wait). */
@@ -51,6 +54,8 @@ export type WriterEvent =
 export interface WriterInput {
   maxBatchSize: number;
   batchWindowMs?: number;
+  /** Turns per round for each priority under contention (default 16 : 4 : 1). */
+  weights?: Record<number, number>;
 }
 
 /** The engine call behind a commit; given with `writerMachine.provide({ actors: { commitBatch } })`. */
@@ -62,8 +67,8 @@ export function commitBatchActor(runBatch: RunBatch) {
   );
 }
 
-const headIsAcquire = ({ context }: { context: WriterContext }) => context.queue[0]?.kind === 'acquire';
-const headIsWrite = ({ context }: { context: WriterContext }) => context.queue[0]?.kind === 'autocommit';
+const headIsAcquire = ({ context }: { context: WriterContext }) => context.queue.peek()?.kind === 'acquire';
+const headIsWrite = ({ context }: { context: WriterContext }) => context.queue.peek()?.kind === 'autocommit';
 
 export const writerMachine = setup({
   types: {
@@ -75,26 +80,19 @@ export const writerMachine = setup({
     commitBatch: commitBatchActor(() => Promise.reject(new Error('writer: commitBatch not provided'))),
   },
   actions: {
-    enqueue: assign({
-      queue: ({ context, event }) => {
-        if (event.type !== 'write' && event.type !== 'acquire') return context.queue;
-        // Behind everything of the same or higher priority, ahead of anything lower.
-        const request = event.request;
-        let at = context.queue.length;
-        while (at > 0 && context.queue[at - 1].priority < request.priority) at--;
-        return [...context.queue.slice(0, at), request, ...context.queue.slice(at)];
-      },
-    }),
+    enqueue: ({ context, event }) => {
+      if (event.type === 'write' || event.type === 'acquire') context.queue.push(event.request);
+    },
     takeBatch: assign(({ context }) => {
-      // Consecutive autocommit writes from the head, up to the batch limit.
-      let end = 0;
-      while (end < context.queue.length && end < context.maxBatchSize && context.queue[end].kind === 'autocommit') end++;
-      return { batch: context.queue.slice(0, end) as AutocommitWrite[], queue: context.queue.slice(end) };
+      // Autocommit writes in serving order, up to the batch limit or the next transaction.
+      const batch: AutocommitWrite[] = [];
+      while (batch.length < context.maxBatchSize && context.queue.peek()?.kind === 'autocommit') batch.push(context.queue.shift() as AutocommitWrite);
+      return { batch };
     }),
     grantHead: assign(({ context }) => {
-      const head = context.queue[0] as ExclusiveRequest;
+      const head = context.queue.shift() as ExclusiveRequest;
       head.resolve();
-      return { owner: head.sessionId, queue: context.queue.slice(1) };
+      return { owner: head.sessionId };
     }),
     releaseOwner: assign({ owner: null }),
     settleBatch: assign(({ context, event }) => {
@@ -117,17 +115,15 @@ export const writerMachine = setup({
       for (const write of context.batch) write.resolve({ ok: false, error: { code: 'XX000', message } });
       return { batch: [] };
     }),
-    dropCancelled: assign(({ context, event }) => {
-      if (event.type !== 'cancel') return {};
-      const keep: WriteRequest[] = [];
-      for (const request of context.queue) {
-        const matches = request.kind === 'autocommit' ? request.jobId === event.jobId : request.sessionId === event.sessionId;
-        if (!matches) keep.push(request);
-        else if (request.kind === 'autocommit') request.resolve({ ok: false, error: { code: (event.error as { code?: string }).code ?? '57014', message: event.error.message } });
+    dropCancelled: ({ context, event }) => {
+      if (event.type !== 'cancel') return;
+      const removed = context.queue.removeWhere((request) =>
+        request.kind === 'autocommit' ? request.jobId === event.jobId : request.sessionId === event.sessionId);
+      for (const request of removed) {
+        if (request.kind === 'autocommit') request.resolve({ ok: false, error: { code: (event.error as { code?: string }).code ?? '57014', message: event.error.message } });
         else request.reject(event.error);
       }
-      return { queue: keep };
-    }),
+    },
   },
   guards: {
     headIsAcquire,
@@ -138,13 +134,9 @@ export const writerMachine = setup({
      * writer never waits) and the batch is not full yet.
      */
     worthCollecting: ({ context }) =>
-      context.batchWindowMs > 0 && context.lastBatchSize > 1 && context.queue.length < context.maxBatchSize,
-    batchFull: ({ context }) => {
-      let writes = 0;
-      while (writes < context.queue.length && context.queue[writes].kind === 'autocommit') writes++;
-      return writes >= context.maxBatchSize;
-    },
-    queueEmpty: ({ context }) => context.queue.length === 0,
+      context.batchWindowMs > 0 && context.lastBatchSize > 1 && context.queue.size < context.maxBatchSize,
+    batchFull: ({ context }) => context.queue.countWhere((request) => request.kind === 'autocommit') >= context.maxBatchSize,
+    queueEmpty: ({ context }) => context.queue.size === 0,
   },
   delays: {
     batchWindow: ({ context }) => context.batchWindowMs,
@@ -152,7 +144,7 @@ export const writerMachine = setup({
 }).createMachine({
   id: 'writer',
   context: ({ input }) => ({
-    queue: [], owner: null, maxBatchSize: input.maxBatchSize, batch: [],
+    queue: new WriteQueue<WriteRequest>(input.weights), owner: null, maxBatchSize: input.maxBatchSize, batch: [],
     batchWindowMs: input.batchWindowMs ?? 0, lastBatchSize: 0,
     stats: { batches: 0, statements: 0, largestBatch: 0 },
   }),

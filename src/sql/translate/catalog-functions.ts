@@ -3,6 +3,8 @@
  * pg_catalog schema (a SQL function cannot run a query on the connection that is calling it).
  * Each takes its translated arguments and returns SQLite SQL; the catalog issue adds the rest.
  */
+import { catalogViewMacros } from './catalog-macros.js';
+
 type Macro = (args: string[]) => string;
 
 const macros: Record<string, Macro> = {
@@ -17,6 +19,7 @@ const macros: Record<string, Macro> = {
     `(SELECT pgsqlite_file_size(f.file) FROM pg_catalog.pg_database d JOIN pg_catalog.pgsqlite_database_files f ON f.oid = d.oid WHERE d.datname = (${database}) OR d.oid = (${database}))`,
   shobj_description: ([oid]) =>
     `(SELECT description FROM pg_catalog.pg_shdescription WHERE objoid = (${oid}) AND classoid = 1262)`,
+  ...catalogViewMacros,
 };
 
 /** The SQL for a catalog function call, or undefined when the name is not one of these. */

@@ -4,6 +4,7 @@
  * the output has the parentheses SQLite needs and no others.
  */
 import type { ColumnRef, ParamRef, RowExpr } from 'libpg-query';
+import { arraySubscript } from './array-subscripts.js';
 import { functionCall } from './function-calls.js';
 import { collateExpression } from './collations.js';
 import { caseExpression, coalesceExpression, minMaxExpression } from './conditional-expressions.js';
@@ -41,7 +42,7 @@ export function expression(st: TranslationState, node: Node, required: number = 
     case 'RowExpr': return rowExpression(st, nodeBody(node, 'RowExpr'));
     // Arrays are stored as JSON arrays (see protocol/types/storage.ts).
     case 'A_ArrayExpr': return 'json_array(' + expressionList(st, nodeBody(node, 'A_ArrayExpr').elements) + ')';
-    case 'A_Indirection': return unsupported(st, 'subscripting or field selection', locationOf(nodeBody(node, 'A_Indirection').arg));
+    case 'A_Indirection': return arraySubscript(st, nodeBody(node, 'A_Indirection'));
     case 'SetToDefault': return unsupported(st, 'DEFAULT in this position', nodeBody(node, 'SetToDefault').location);
     case 'GroupingFunc': return unsupported(st, 'GROUPING()', nodeBody(node, 'GroupingFunc').location);
     case 'CurrentOfExpr': return unsupported(st, 'WHERE CURRENT OF');

@@ -9,6 +9,7 @@ import { expression, locationOf } from './expressions.js';
 import { quoteIdentifier } from './identifiers.js';
 import { asNode, nodeBody, nodeKind, stringsOf, type Node } from './parse-tree.js';
 import { relationName } from './qualified-names.js';
+import { catalogRangeFunction } from './catalog-range-functions.js';
 import { selectQuery } from './select-statement.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
@@ -40,6 +41,8 @@ export function fromItem(st: TranslationState, node: Node, parenthesiseJoin: boo
     case 'RangeFunction': {
       const body = nodeBody(node, 'RangeFunction');
       if (body.lateral) unsupported(st, 'LATERAL', firstFunctionLocation(body.functions));
+      const catalogFunction = catalogRangeFunction(st, body);
+      if (catalogFunction !== undefined) return catalogFunction;
       // SQLite's table-valued functions (json_each …) return other columns than PostgreSQL's.
       return unsupported(st, 'a function in FROM', firstFunctionLocation(body.functions));
     }

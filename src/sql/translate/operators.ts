@@ -9,6 +9,8 @@ import { asNode, stringsOf, type Node } from './parse-tree.js';
 import { fitPrecedence, Prec } from './precedence.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
+import { inferExpressionType } from '../infer-output-types.js';
+import type { AstNode } from '../parser.js';
 
 interface BinaryOperator {
   text: string;
@@ -112,6 +114,8 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
     const text = operand.charCodeAt(0) === prefix.charCodeAt(0) ? prefix + ' ' + operand : prefix + operand;
     return fitPrecedence(text, Prec.Unary, required);
   }
+  const datetime = datetimeOperator(st, node, op, required);
+  if (datetime !== undefined) return datetime;
   if (op === '/' || op === '%') {
     const text = expression(st, node.lexpr, Prec.Multiplicative) + ' ' + op + ' ' + guardedDivisor(st, node.rexpr!);
     return fitPrecedence(text, Prec.Multiplicative, required);
@@ -156,6 +160,46 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
     default:
       return unsupported(st, `operator ${op}`, node.location);
   }
+}
+
+const DATE = 1082, TIME = 1083, TIMESTAMP = 1114, TIMESTAMPTZ = 1184, INTERVAL = 1186;
+const datetimeTypes = new Set([DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL]);
+const integerTypes = new Set([20, 21, 23]);
+const orderings = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+/**
+ * Arithmetic on dates, times, timestamps and intervals is the engine's pgsqlite_datetime_op (they
+ * are stored as text). An operand typed by the tree (a literal, a cast) decides at translation; a
+ * column of unknown type decides per row by its storage class: dates and intervals are TEXT,
+ * numbers INTEGER/REAL, so `d + 1` and `qty + 1` both keep SQLite's own + for numbers.
+ * Comparisons across date/timestamp, and of intervals, compare the values, not their text.
+ */
+function datetimeOperator(st: TranslationState, node: A_Expr, op: string, required: number): string | undefined {
+  if (node.lexpr === undefined || node.rexpr === undefined) return undefined;
+  const isArithmetic = op === '+' || op === '-' || op === '*' || op === '/';
+  if (!isArithmetic && !orderings.has(op)) return undefined;
+  const lt = inferExpressionType(node.lexpr as AstNode);
+  const rt = inferExpressionType(node.rexpr as AstNode);
+  const known = (t: number | null) => t !== null && datetimeTypes.has(t);
+  if (!isArithmetic) {
+    const mixed = (lt === INTERVAL && rt === INTERVAL)
+      || (lt === DATE && (rt === TIMESTAMP || rt === TIMESTAMPTZ)) || (rt === DATE && (lt === TIMESTAMP || lt === TIMESTAMPTZ))
+      || (lt === TIMESTAMP && rt === TIMESTAMPTZ) || (lt === TIMESTAMPTZ && rt === TIMESTAMP);
+    if (!mixed) return undefined;
+    const text = 'pgsqlite_datetime_cmp(' + expression(st, node.lexpr) + ', ' + expression(st, node.rexpr) + ') ' + (op === '!=' ? '<>' : op) + ' 0';
+    return fitPrecedence(text, op === '=' || op === '<>' || op === '!=' ? Prec.Equality : Prec.Comparison, required);
+  }
+  const dispatch = (l: string, r: string) => `pgsqlite_datetime_op('${op}', ${l}, ${r}, ${lt ?? 0}, ${rt ?? 0})`;
+  if (known(lt) || known(rt)) return dispatch(expression(st, node.lexpr), expression(st, node.rexpr));
+  if (op !== '+' && op !== '-') return undefined;
+  const leftColumn = asNode(node.lexpr, 'ColumnRef') !== undefined;
+  const rightColumn = asNode(node.rexpr, 'ColumnRef') !== undefined;
+  const simpleRight = rightColumn || asNode(node.rexpr, 'A_Const') !== undefined;
+  if (!leftColumn || lt !== null || !simpleRight || (rt !== null && !integerTypes.has(rt))) return undefined;
+  const l = expression(st, node.lexpr);
+  const r = expression(st, node.rexpr, Prec.Additive + 1);
+  const plain = fitPrecedence(l + ' ' + op + ' ' + r, Prec.Additive, Prec.Any);
+  return `CASE WHEN typeof(${l}) = 'text' THEN ${dispatch(l, r)} ELSE ${plain} END`;
 }
 
 function call(name: string, st: TranslationState, first: Node, second: Node): string {

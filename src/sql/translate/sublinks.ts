@@ -22,7 +22,8 @@ export function subLink(st: TranslationState, node: SubLink, required: number): 
       // x <> ALL (subquery) is NOT IN, NULL handling included; other operators have no SQLite form.
       return quantified(st, node, '<>', ' NOT IN (', 'ALL', required);
     case 'ARRAY_SUBLINK':
-      return unsupported(st, 'ARRAY(subquery)', node.location);
+      // Arrays are stored as JSON arrays; the subquery's one column, in its order.
+      return '(WITH pgsqlite_array(v) AS (' + selectQuery(st, node.subselect) + ') SELECT json_group_array(v) FROM pgsqlite_array)';
     default:
       return unsupported(st, `subquery kind ${String(node.subLinkType)}`, node.location);
   }

@@ -48,6 +48,8 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
     const folded = foldedLiteral(typeName, literal.sval.sval ?? '');
     if (folded !== undefined) return folded;
   }
+  const datetime = datetimeCastOid(typeName);
+  if (datetime !== undefined) return 'pgsqlite_cast_datetime(' + expression(st, node.arg!) + ', ' + datetime + ')';
   if (castClass === undefined) return expression(st, node.arg!, required);
   const argType = inferExpressionType(node.arg as AstNode);
   if (castClass === 'INTEGER') {
@@ -132,6 +134,23 @@ function integerConstant(arg: TypeCast['arg'], base: string): string | undefined
     throw new PgError({ code: SqlState.numericValueOutOfRange, message: `${range[2]} out of range` });
   }
   return rounded.toString();
+}
+
+/**
+ * Casts between date/time types change the stored form (a timestamp's date, a date's midnight, a
+ * timestamptz's wall clock in the session's zone) and read text in any input form: the engine's
+ * pgsqlite_cast_datetime does both (catalog/datetime-functions.ts). Literals were folded above.
+ */
+function datetimeCastOid(typeName: TypeName): number | undefined {
+  if (typeName.arrayBounds?.length || builtinCastClassParts(typeName) === undefined) return undefined;
+  const oid = declaredTypeOfTypeName(typeName as Parameters<typeof declaredTypeOfTypeName>[0])?.oid;
+  return oid === 1082 || oid === 1083 || oid === 1114 || oid === 1184 || oid === 1186 ? oid : undefined;
+}
+
+function builtinCastClassParts(typeName: TypeName): string[] | undefined {
+  const parts = stringsOf(typeName.names);
+  if ((parts.length === 2 && parts[0] !== 'pg_catalog') || parts.length > 2) return undefined;
+  return parts;
 }
 
 /** The SQLite class for a built-in scalar type; undefined for arrays, user types and the rest. */

@@ -105,6 +105,8 @@ export function numericResult(left: number | null, right: number | null): number
   const l = numericRank[left];
   const r = numericRank[right];
   if (l === undefined || r === undefined) return null;
+  // float4 meets other types through float8 (float48pl and friends).
+  if ((left === FLOAT4) !== (right === FLOAT4)) return FLOAT8;
   // int2 op int2 is int2, but int2 op int4 is int4: the wider side wins.
   return l >= r ? left : right;
 }
@@ -219,6 +221,7 @@ function functionResult(name: string, args: (number | null)[]): number | null {
   }
   if (rounding.has(name) && args.length > 0) {
     if (first === null) return null;
+    if (name === 'sign') return first === NUMERIC ? NUMERIC : FLOAT8;
     if (first === FLOAT8 || first === FLOAT4) return args.length > 1 && name !== 'sign' ? NUMERIC : FLOAT8;
     return NUMERIC;
   }

@@ -44,6 +44,11 @@ export function openMetaStore(path: string): Database.Database {
     );
     CREATE TABLE IF NOT EXISTS pg_tablespace (oid oid PRIMARY KEY, spcname name, spcowner oid, spcacl text[], spcoptions text[]);
     INSERT OR IGNORE INTO pg_tablespace VALUES (1663, 'pg_default', 10, NULL, NULL), (1664, 'pg_global', 10, NULL, NULL);
+    -- ALTER ROLE … IN DATABASE … SET: defaults for one role in one database (PostgreSQL's pg_db_role_setting).
+    CREATE TABLE IF NOT EXISTS pgsqlite_role_database_settings (
+      role_oid INTEGER NOT NULL, database_oid INTEGER NOT NULL, settings TEXT NOT NULL DEFAULT '{}',
+      PRIMARY KEY (role_oid, database_oid)
+    );
     CREATE TABLE IF NOT EXISTS pg_shdescription (objoid oid, classoid oid, description text, PRIMARY KEY (objoid, classoid));
 
     -- Roles as PostgreSQL shows them.

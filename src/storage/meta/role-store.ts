@@ -72,11 +72,33 @@ export class RoleStore {
     this.db.prepare('UPDATE roles SET settings = ? WHERE name = ?').run(JSON.stringify(settings), name);
   }
 
+  /** ALTER ROLE … IN DATABASE … SET defaults of a role in one database. */
+  databaseSettings(roleOid: number, databaseOid: number): Record<string, string> {
+    const row = this.db.prepare('SELECT settings FROM pgsqlite_role_database_settings WHERE role_oid = ? AND database_oid = ?').get(roleOid, databaseOid) as { settings: string } | undefined;
+    return row ? JSON.parse(row.settings) as Record<string, string> : {};
+  }
+
+  setDatabaseSettings(roleOid: number, databaseOid: number, settings: Record<string, string>): void {
+    if (Object.keys(settings).length === 0) {
+      this.db.prepare('DELETE FROM pgsqlite_role_database_settings WHERE role_oid = ? AND database_oid = ?').run(roleOid, databaseOid);
+      return;
+    }
+    this.db.prepare(`INSERT INTO pgsqlite_role_database_settings (role_oid, database_oid, settings) VALUES (?, ?, ?)
+      ON CONFLICT (role_oid, database_oid) DO UPDATE SET settings = excluded.settings`).run(roleOid, databaseOid, JSON.stringify(settings));
+  }
+
+  /** A dropped database's role defaults go with it (its OID may be given to a new database). */
+  forgetDatabase(databaseOid: number): void {
+    this.db.prepare('DELETE FROM pgsqlite_role_database_settings WHERE database_oid = ?').run(databaseOid);
+  }
+
   rename(name: string, newName: string): void {
     this.db.prepare('UPDATE roles SET name = ? WHERE name = ?').run(newName, name);
   }
 
   drop(name: string): boolean {
+    const role = this.get(name);
+    if (role) this.db.prepare('DELETE FROM pgsqlite_role_database_settings WHERE role_oid = ?').run(role.oid);
     return this.db.prepare('DELETE FROM roles WHERE name = ?').run(name).changes > 0;
   }
 }

@@ -1,0 +1,134 @@
+/**
+ * PostgreSQL's array functions over this server's array storage: a JSON array of the elements'
+ * storage values (protocol/types/storage.ts). Values written as array literals ('{1,2,3}' into an
+ * int[] column, which the translator cannot type) are read as well, so every function accepts both.
+ */
+import type Database from 'better-sqlite3';
+import { parseArrayLiteral, type LiteralNode } from '../protocol/types/array-literal.js';
+import { PgError } from '../protocol/pg-error.js';
+import { SqlState } from '../protocol/sqlstate.js';
+
+type Value = unknown;
+type Element = null | boolean | number | bigint | string | Element[];
+
+/** A literal's element text as the JSON element it stands for (numbers stay numbers). */
+function literalElement(node: LiteralNode): Element {
+  if (node === null) return null;
+  if (Array.isArray(node)) return node.map(literalElement);
+  return /^-?\d+$/.test(node) ? (Number.isSafeInteger(Number(node)) ? Number(node) : BigInt(node)) : node;
+}
+
+/** The elements of a stored array (JSON storage or a PostgreSQL array literal). */
+export function arrayElements(value: Value): Element[] {
+  const text = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  const start = text.trimStart()[0];
+  if (start === '[') {
+    try {
+      return JSON.parse(text, (_key, v: unknown) => v) as Element[];
+    } catch {
+      // fall through to the literal reader
+    }
+  }
+  if (start === '{') return parseArrayLiteral(text).map(literalElement);
+  throw new PgError({ code: SqlState.invalidTextRepresentation, message: `malformed array literal: "${text}"` });
+}
+
+export function elementJson(e: Element): string {
+  if (e === null) return 'null';
+  if (typeof e === 'bigint') return e.toString();
+  if (Array.isArray(e)) return '[' + e.map(elementJson).join(',') + ']';
+  return JSON.stringify(e);
+}
+
+export function arrayJson(elements: Element[]): string {
+  return '[' + elements.map(elementJson).join(',') + ']';
+}
+
+/** A SQL value as an array element (storage values: integers, reals, text). */
+function elementOf(value: Value): Element {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return '\\x' + value.toString('hex');
+  return String(value);
+}
+
+function same(a: Element, b: Element): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'string' || typeof b === 'string') return String(a) === String(b);
+  return Number(a) === Number(b);
+}
+
+function elementText(e: Element): string {
+  if (Array.isArray(e)) return e.map(elementText).join(',');
+  return String(e);
+}
+
+function dimensionLength(elements: Element[], dim: number): number | null {
+  let level: Element[] = elements;
+  for (let d = 1; d < dim; d++) {
+    const first = level[0];
+    if (!Array.isArray(first)) return null;
+    level = first;
+  }
+  return level.length === 0 ? null : level.length;
+}
+
+function strict(fn: (...args: Value[]) => unknown) {
+  return (...args: Value[]) => (args[0] === null || args[0] === undefined ? null : fn(...args));
+}
+
+export function registerArrayFunctions(db: Database.Database): void {
+  const det = { deterministic: true, varargs: true };
+  // The JSON form of a stored array, for the translator's json_each() over arrays (= ANY, unnest).
+  db.function('pgsqlite_array_json', det, strict((a) => arrayJson(arrayElements(a))));
+  db.function('array_length', det, strict((a, dim) => (dim === null ? null : dimensionLength(arrayElements(a), Number(dim)))));
+  db.function('array_upper', det, strict((a, dim) => (dim === null ? null : dimensionLength(arrayElements(a), Number(dim)))));
+  db.function('array_lower', det, strict((a, dim) => (dim === null || dimensionLength(arrayElements(a), Number(dim)) === null ? null : 1)));
+  db.function('array_ndims', det, strict((a) => {
+    let depth = 0;
+    for (let level: Element = arrayElements(a); Array.isArray(level) && level.length > 0; level = level[0]!) depth++;
+    return depth === 0 ? null : depth;
+  }));
+  db.function('cardinality', det, strict((a) => {
+    const count = (list: Element[]): number => list.reduce<number>((n, e) => n + (Array.isArray(e) ? count(e) : 1), 0);
+    return count(arrayElements(a));
+  }));
+  db.function('array_append', det, (a: Value, e: Value) => arrayJson([...(a === null ? [] : arrayElements(a)), elementOf(e)]));
+  db.function('array_prepend', det, (e: Value, a: Value) => arrayJson([elementOf(e), ...(a === null ? [] : arrayElements(a))]));
+  db.function('array_cat', det, (a: Value, b: Value) => {
+    if (a === null && b === null) return null;
+    return arrayJson([...(a === null ? [] : arrayElements(a)), ...(b === null ? [] : arrayElements(b))]);
+  });
+  db.function('array_remove', det, strict((a, e) => arrayJson(arrayElements(a).filter((x) => !same(x, elementOf(e))))));
+  db.function('array_replace', det, strict((a, from, to) => arrayJson(arrayElements(a).map((x) => (same(x, elementOf(from)) ? elementOf(to) : x)))));
+  db.function('array_position', det, strict((a, e, start) => {
+    const elements = arrayElements(a);
+    for (let i = start === undefined || start === null ? 0 : Number(start) - 1; i < elements.length; i++) {
+      if (same(elements[i]!, elementOf(e))) return i + 1;
+    }
+    return null;
+  }));
+  db.function('array_positions', det, strict((a, e) => arrayJson(arrayElements(a).flatMap((x, i) => (same(x, elementOf(e)) ? [i + 1] : [])))));
+  db.function('array_to_string', det, strict((a, separator, nullText) => {
+    if (separator === null) return null;
+    const flat = (list: Element[]): Element[] => list.flatMap((e) => (Array.isArray(e) ? flat(e) : [e]));
+    return flat(arrayElements(a))
+      .filter((e) => e !== null || (nullText !== undefined && nullText !== null))
+      .map((e) => (e === null ? String(nullText) : elementText(e)))
+      .join(String(separator));
+  }));
+  db.function('string_to_array', det, strict((text, separator, nullText) => {
+    const s = String(text);
+    if (s === '') return '[]';
+    const parts = separator === null ? [...s] : String(separator) === '' ? [s] : s.split(String(separator));
+    return arrayJson(parts.map((p) => (nullText !== undefined && nullText !== null && p === String(nullText) ? null : p)));
+  }));
+  db.aggregate('array_agg', {
+    start: () => [] as Element[],
+    step: (list: Element[], value: Value) => {
+      list.push(elementOf(value));
+    },
+    result: (list: Element[]) => (list.length === 0 ? null : arrayJson(list)),
+  });
+}

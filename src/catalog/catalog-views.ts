@@ -1,0 +1,342 @@
+/**
+ * The per-database catalog relations (pg_class, pg_attribute, pg_index, pg_constraint, …, and
+ * information_schema's views) as TEMP views, created on every engine connection over
+ * `main.sqlite_schema`, SQLite's table-valued pragmas and the attached pg_catalog schema (only a
+ * TEMP view may read across attached databases). They are computed when read, so they always show
+ * the connection's current schema; nothing is stored or refreshed.
+ *
+ * Typing: a view column that is an expression has no declared type, so RowDescription would guess
+ * from the first value (a bool would come out as int8 1/0). Each view therefore ends in
+ * `UNION ALL SELECT * FROM pg_catalog.pgsqlite_shape_<view>`, an empty table in the metadata file
+ * whose columns declare the PostgreSQL types: SQLite reports a compound SELECT's declared types
+ * from its last arm. OID columns are CAST … AS INTEGER so that `oid = '16397'` compares as numbers.
+ */
+import { connectionCatalogRelations, informationSchemaRelations } from '../sql/catalog-relations.js';
+
+/** A view column: name, PostgreSQL type (the shape table's declared type), SQLite expression. */
+export type CatalogColumn = readonly [name: string, type: string, expression: string];
+
+export interface CatalogView {
+  /** The SQLite name of the TEMP view. */
+  name: string;
+  columns: readonly CatalogColumn[];
+  /** FROM … WHERE … of the view's first arm. */
+  from: string;
+}
+
+const owner = '(SELECT rolname FROM pg_catalog.pg_authid WHERE oid = 10)';
+const oid = (expression: string) => `CAST(${expression} AS INTEGER)`;
+const userObject = (column: string) => `${column} NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ${column} NOT LIKE 'pgsqlite\\_%' ESCAPE '\\'`;
+
+/**
+ * Internal helper views (not typed, not listed): the database's own tables and views, their
+ * constraints (parsed from the DDL by pgsqlite_table_constraints) and every index a client should
+ * see — explicit ones, and one per PRIMARY KEY / UNIQUE constraint in place of SQLite's
+ * sqlite_autoindex_* (and of the rowid, which a serial primary key is).
+ */
+const helperViews = `
+CREATE TEMP VIEW pgsqlite_relations AS
+  SELECT name, type, sql FROM main.sqlite_schema WHERE type IN ('table', 'view') AND ${userObject('name')};
+CREATE TEMP VIEW pgsqlite_constraints AS
+  SELECT t.name AS tbl, json_extract(c.value, '$.name') AS name, json_extract(c.value, '$.type') AS type,
+    json_extract(c.value, '$.columns') AS keys, json_extract(c.value, '$.refTable') AS ref, json_extract(c.value, '$.refColumns') AS refcolumns,
+    json_extract(c.value, '$.onUpdate') AS onupdate, json_extract(c.value, '$.onDelete') AS ondelete, json_extract(c.value, '$.match') AS matchtype,
+    json_extract(c.value, '$.deferrable') AS "deferrable", json_extract(c.value, '$.deferred') AS "deferred",
+    json_extract(c.value, '$.expression') AS expression, json_extract(c.value, '$.indexDef') AS indexdef,
+    replace(json_extract(c.value, '$.def'), '{refcols}',
+      coalesce((SELECT group_concat(name, ', ') FROM (SELECT name FROM pragma_table_xinfo(json_extract(c.value, '$.refTable'), 'main') WHERE pk > 0 ORDER BY pk)), '')) AS def,
+    c.key AS position
+  FROM pgsqlite_relations t, json_each(pgsqlite_table_constraints(t.name, t.sql)) c WHERE t.type = 'table';
+CREATE TEMP VIEW pgsqlite_indexes AS
+  SELECT s.name AS name, s.tbl_name AS tbl, pgsqlite_index_unique(s.sql) AS isunique, 0 AS isprimary, 1 AS immediate,
+    pgsqlite_index_def(s.name, s.tbl_name, s.sql) AS def, pgsqlite_index_predicate(s.sql) AS predicate,
+    (SELECT group_concat(CASE WHEN cid >= 0 THEN cid + 1 ELSE 0 END, ' ') FROM pragma_index_xinfo(s.name, 'main') WHERE key = 1) AS indkey,
+    (SELECT count(*) FROM pragma_index_xinfo(s.name, 'main') WHERE key = 1) AS natts
+  FROM main.sqlite_schema s WHERE s.type = 'index' AND s.sql IS NOT NULL AND ${userObject('s.tbl_name')} AND ${userObject('s.name')}
+  UNION ALL
+  SELECT c.name, c.tbl, 1, c.type = 'p', NOT c."deferrable", c.indexdef, NULL,
+    (SELECT group_concat(value, ' ') FROM json_each(c.keys)), json_array_length(c.keys)
+  FROM pgsqlite_constraints c WHERE c.type IN ('p', 'u');
+`;
+
+const pgClass: CatalogView = {
+  name: 'pg_class',
+  columns: [
+    ['oid', 'oid', oid('pgsqlite_oid(r.name)')], ['relname', 'name', 'r.name'], ['relnamespace', 'oid', '2200'], ['reltype', 'oid', '0'],
+    ['reloftype', 'oid', '0'], ['relowner', 'oid', '10'], ['relam', 'oid', "CASE r.kind WHEN 'r' THEN 2 WHEN 'i' THEN 403 ELSE 0 END"],
+    ['relfilenode', 'oid', oid("CASE r.kind WHEN 'v' THEN 0 ELSE pgsqlite_oid(r.name) END")], ['reltablespace', 'oid', '0'],
+    ['relpages', 'int4', '0'], ['reltuples', 'float4', '-1.0'], ['relallvisible', 'int4', '0'], ['reltoastrelid', 'oid', '0'],
+    ['relhasindex', 'bool', "r.kind = 'r' AND EXISTS (SELECT 1 FROM pgsqlite_indexes i WHERE i.tbl = r.name)"], ['relisshared', 'bool', '0'],
+    ['relpersistence', '"char"', "'p'"], ['relkind', '"char"', 'r.kind'], ['relnatts', 'int2', 'r.natts'],
+    ['relchecks', 'int2', "(SELECT count(*) FROM pgsqlite_constraints c WHERE c.tbl = r.name AND c.type = 'c')"],
+    ['relhasrules', 'bool', "r.kind = 'v'"], ['relhastriggers', 'bool', '0'], ['relhassubclass', 'bool', '0'],
+    ['relrowsecurity', 'bool', '0'], ['relforcerowsecurity', 'bool', '0'], ['relispopulated', 'bool', '1'],
+    ['relreplident', '"char"', "CASE r.kind WHEN 'r' THEN 'd' ELSE 'n' END"], ['relispartition', 'bool', '0'], ['relrewrite', 'oid', '0'],
+    ['relfrozenxid', 'xid', '0'], ['relminmxid', 'xid', '0'], ['relacl', 'aclitem[]', 'NULL'], ['reloptions', 'text[]', 'NULL'],
+    ['relpartbound', 'pg_node_tree', 'NULL'],
+  ],
+  from: `FROM (
+    SELECT t.name, CASE t.type WHEN 'table' THEN 'r' ELSE 'v' END AS kind, (SELECT count(*) FROM pragma_table_xinfo(t.name, 'main')) AS natts FROM pgsqlite_relations t
+    UNION ALL SELECT name, 'i', natts FROM pgsqlite_indexes) r`,
+};
+
+const collatable = "pgsqlite_type_oid(x.type) IN (25, 1043, 1042, 19, 1009, 1015, 1014)";
+
+const pgAttribute: CatalogView = {
+  name: 'pg_attribute',
+  columns: [
+    ['attrelid', 'oid', oid('pgsqlite_oid(t.name)')], ['attname', 'name', 'x.name'], ['atttypid', 'oid', oid('pgsqlite_type_oid(x.type)')],
+    ['attstattarget', 'int4', '-1'], ['attlen', 'int2', 'pgsqlite_type_len(x.type)'], ['attnum', 'int2', 'x.cid + 1'],
+    ['attndims', 'int4', "pgsqlite_type_oid(x.type) IN (SELECT oid FROM pg_catalog.pg_type WHERE typcategory = 'A')"],
+    ['attcacheoff', 'int4', '-1'], ['atttypmod', 'int4', 'pgsqlite_type_mod(x.type)'],
+    ['attbyval', 'bool', 'pgsqlite_type_len(x.type) BETWEEN 1 AND 8'], ['attalign', '"char"', "'i'"],
+    ['attstorage', '"char"', "CASE WHEN pgsqlite_type_len(x.type) = -1 THEN 'x' ELSE 'p' END"], ['attcompression', '"char"', "''"],
+    ['attnotnull', 'bool', 'x."notnull" OR x.pk > 0'], ['atthasdef', 'bool', 'x.dflt_value IS NOT NULL'], ['atthasmissing', 'bool', '0'],
+    ['attidentity', '"char"', "''"], ['attgenerated', '"char"', "CASE WHEN x.hidden IN (2, 3) THEN 's' ELSE '' END"],
+    ['attisdropped', 'bool', '0'], ['attislocal', 'bool', '1'], ['attinhcount', 'int4', '0'],
+    ['attcollation', 'oid', `CASE WHEN ${collatable} THEN 100 ELSE 0 END`], ['attacl', 'aclitem[]', 'NULL'],
+    ['attoptions', 'text[]', 'NULL'], ['attfdwoptions', 'text[]', 'NULL'], ['attmissingval', 'text', 'NULL'],
+  ],
+  from: "FROM pgsqlite_relations t, pragma_table_xinfo(t.name, 'main') x WHERE x.hidden <> 1",
+};
+
+const pgAttrdef: CatalogView = {
+  name: 'pg_attrdef',
+  columns: [
+    ['oid', 'oid', oid("pgsqlite_oid(t.name, x.name, 'default')")], ['adrelid', 'oid', oid('pgsqlite_oid(t.name)')],
+    ['adnum', 'int2', 'x.cid + 1'], ['adbin', 'pg_node_tree', 'pgsqlite_default_expr(x.dflt_value, x.type)'],
+  ],
+  from: "FROM pgsqlite_relations t, pragma_table_xinfo(t.name, 'main') x WHERE t.type = 'table' AND x.dflt_value IS NOT NULL",
+};
+
+const pgIndex: CatalogView = {
+  name: 'pg_index',
+  columns: [
+    ['indexrelid', 'oid', oid('pgsqlite_oid(i.name)')], ['indrelid', 'oid', oid('pgsqlite_oid(i.tbl)')], ['indnatts', 'int2', 'i.natts'],
+    ['indnkeyatts', 'int2', 'i.natts'], ['indisunique', 'bool', 'i.isunique'], ['indnullsnotdistinct', 'bool', '0'],
+    ['indisprimary', 'bool', 'i.isprimary'], ['indisexclusion', 'bool', '0'], ['indimmediate', 'bool', 'i.immediate'],
+    ['indisclustered', 'bool', '0'], ['indisvalid', 'bool', '1'], ['indcheckxmin', 'bool', '0'], ['indisready', 'bool', '1'],
+    ['indislive', 'bool', '1'], ['indisreplident', 'bool', '0'], ['indkey', 'int2vector', 'i.indkey'], ['indcollation', 'oidvector', "''"],
+    ['indclass', 'oidvector', "''"], ['indoption', 'int2vector', "''"], ['indexprs', 'pg_node_tree', 'NULL'], ['indpred', 'pg_node_tree', 'i.predicate'],
+  ],
+  from: 'FROM pgsqlite_indexes i',
+};
+
+const pgConstraint: CatalogView = {
+  name: 'pg_constraint',
+  columns: [
+    ['oid', 'oid', oid('pgsqlite_oid(c.tbl, c.name)')], ['conname', 'name', 'c.name'], ['connamespace', 'oid', '2200'],
+    ['contype', '"char"', 'c.type'], ['condeferrable', 'bool', 'c."deferrable"'], ['condeferred', 'bool', 'c."deferred"'],
+    ['convalidated', 'bool', '1'], ['conrelid', 'oid', oid('pgsqlite_oid(c.tbl)')], ['contypid', 'oid', '0'],
+    ['conindid', 'oid', oid("CASE WHEN c.type IN ('p', 'u') THEN pgsqlite_oid(c.name) ELSE 0 END")], ['conparentid', 'oid', '0'],
+    ['confrelid', 'oid', oid("CASE WHEN c.type = 'f' THEN pgsqlite_oid(c.ref) ELSE 0 END")],
+    ['confupdtype', '"char"', "CASE WHEN c.type = 'f' THEN coalesce(c.onupdate, 'a') ELSE ' ' END"],
+    ['confdeltype', '"char"', "CASE WHEN c.type = 'f' THEN coalesce(c.ondelete, 'a') ELSE ' ' END"],
+    ['confmatchtype', '"char"', "CASE WHEN c.type = 'f' THEN coalesce(c.matchtype, 's') ELSE ' ' END"],
+    ['conislocal', 'bool', '1'], ['coninhcount', 'int4', '0'], ['connoinherit', 'bool', '0'],
+    ['conkey', 'int2[]', 'c.keys'],
+    ['confkey', 'int2[]', `CASE WHEN c.type = 'f' THEN (SELECT json_group_array(x.cid + 1) FROM pragma_table_xinfo(c.ref, 'main') x
+      WHERE CASE WHEN json_array_length(c.refcolumns) > 0 THEN x.name IN (SELECT value FROM json_each(c.refcolumns)) ELSE x.pk > 0 END) END`],
+    ['conpfeqop', 'oid[]', 'NULL'], ['conppeqop', 'oid[]', 'NULL'], ['conffeqop', 'oid[]', 'NULL'], ['confdelsetcols', 'int2[]', 'NULL'],
+    ['conexclop', 'oid[]', 'NULL'], ['conbin', 'pg_node_tree', 'c.expression'],
+  ],
+  from: 'FROM pgsqlite_constraints c',
+};
+
+const pgProc: CatalogView = {
+  name: 'pg_proc',
+  columns: [
+    ['oid', 'oid', oid("pgsqlite_oid('function', f.name, f.narg)")], ['proname', 'name', 'f.name'], ['pronamespace', 'oid', '11'],
+    ['proowner', 'oid', '10'], ['prolang', 'oid', '12'], ['procost', 'float4', '1.0'], ['prorows', 'float4', '0.0'],
+    ['provariadic', 'oid', '0'], ['prosupport', 'regproc', "'-'"], ['prokind', '"char"', "CASE f.type WHEN 'a' THEN 'a' WHEN 'w' THEN 'w' ELSE 'f' END"],
+    ['prosecdef', 'bool', '0'], ['proleakproof', 'bool', '0'], ['proisstrict', 'bool', '0'], ['proretset', 'bool', '0'],
+    ['provolatile', '"char"', "CASE WHEN f.flags & 2048 THEN 'i' ELSE 'v' END"], ['proparallel', '"char"', "'s'"],
+    ['pronargs', 'int2', 'max(f.narg, 0)'], ['pronargdefaults', 'int2', '0'], ['prorettype', 'oid', '25'],
+    ['proargtypes', 'oidvector', "''"], ['proallargtypes', 'oid[]', 'NULL'], ['proargmodes', '"char"[]', 'NULL'],
+    ['proargnames', 'text[]', 'NULL'], ['proargdefaults', 'pg_node_tree', 'NULL'], ['protrftypes', 'oid[]', 'NULL'],
+    ['prosrc', 'text', 'f.name'], ['probin', 'text', 'NULL'], ['prosqlbody', 'pg_node_tree', 'NULL'],
+    ['proconfig', 'text[]', 'NULL'], ['proacl', 'aclitem[]', 'NULL'],
+  ],
+  from: `FROM (SELECT name, narg, max(type) AS type, max(flags) AS flags FROM pragma_function_list
+    WHERE ${userObject('name')} GROUP BY name, narg) f`,
+};
+
+const pgTables: CatalogView = {
+  name: 'pg_tables',
+  columns: [
+    ['schemaname', 'name', "'public'"], ['tablename', 'name', 't.name'], ['tableowner', 'name', owner], ['tablespace', 'name', 'NULL'],
+    ['hasindexes', 'bool', 'EXISTS (SELECT 1 FROM pgsqlite_indexes i WHERE i.tbl = t.name)'], ['hasrules', 'bool', '0'],
+    ['hastriggers', 'bool', '0'], ['rowsecurity', 'bool', '0'],
+  ],
+  from: "FROM pgsqlite_relations t WHERE t.type = 'table'",
+};
+
+const pgViews: CatalogView = {
+  name: 'pg_views',
+  columns: [['schemaname', 'name', "'public'"], ['viewname', 'name', 'v.name'], ['viewowner', 'name', owner], ['definition', 'text', 'pgsqlite_view_query(v.sql)']],
+  from: "FROM pgsqlite_relations v WHERE v.type = 'view'",
+};
+
+const pgIndexes: CatalogView = {
+  name: 'pg_indexes',
+  columns: [['schemaname', 'name', "'public'"], ['tablename', 'name', 'i.tbl'], ['indexname', 'name', 'i.name'], ['tablespace', 'name', 'NULL'], ['indexdef', 'text', 'i.def']],
+  from: 'FROM pgsqlite_indexes i',
+};
+
+const statTableColumns: CatalogColumn[] = [
+  ['relid', 'oid', oid('pgsqlite_oid(t.name)')], ['schemaname', 'name', "'public'"], ['relname', 'name', 't.name'],
+  ['seq_scan', 'int8', '0'], ['seq_tup_read', 'int8', '0'], ['idx_scan', 'int8', '0'], ['idx_tup_fetch', 'int8', '0'],
+  ['n_tup_ins', 'int8', '0'], ['n_tup_upd', 'int8', '0'], ['n_tup_del', 'int8', '0'], ['n_tup_hot_upd', 'int8', '0'],
+  ['n_live_tup', 'int8', '0'], ['n_dead_tup', 'int8', '0'], ['n_mod_since_analyze', 'int8', '0'], ['n_ins_since_vacuum', 'int8', '0'],
+  ['last_vacuum', 'timestamptz', 'NULL'], ['last_autovacuum', 'timestamptz', 'NULL'], ['last_analyze', 'timestamptz', 'NULL'],
+  ['last_autoanalyze', 'timestamptz', 'NULL'], ['vacuum_count', 'int8', '0'], ['autovacuum_count', 'int8', '0'],
+  ['analyze_count', 'int8', '0'], ['autoanalyze_count', 'int8', '0'],
+];
+
+const pgStatUserTables: CatalogView = { name: 'pg_stat_user_tables', columns: statTableColumns, from: "FROM pgsqlite_relations t WHERE t.type = 'table'" };
+const pgStatAllTables: CatalogView = { name: 'pg_stat_all_tables', columns: statTableColumns, from: "FROM pgsqlite_relations t WHERE t.type = 'table'" };
+
+const pgStatioUserTables: CatalogView = {
+  name: 'pg_statio_user_tables',
+  columns: [
+    ['relid', 'oid', oid('pgsqlite_oid(t.name)')], ['schemaname', 'name', "'public'"], ['relname', 'name', 't.name'],
+    ['heap_blks_read', 'int8', '0'], ['heap_blks_hit', 'int8', '0'], ['idx_blks_read', 'int8', '0'], ['idx_blks_hit', 'int8', '0'],
+    ['toast_blks_read', 'int8', 'NULL'], ['toast_blks_hit', 'int8', 'NULL'], ['tidx_blks_read', 'int8', 'NULL'], ['tidx_blks_hit', 'int8', 'NULL'],
+  ],
+  from: "FROM pgsqlite_relations t WHERE t.type = 'table'",
+};
+
+const pgStatUserIndexes: CatalogView = {
+  name: 'pg_stat_user_indexes',
+  columns: [
+    ['relid', 'oid', oid('pgsqlite_oid(i.tbl)')], ['indexrelid', 'oid', oid('pgsqlite_oid(i.name)')], ['schemaname', 'name', "'public'"],
+    ['relname', 'name', 'i.tbl'], ['indexrelname', 'name', 'i.name'], ['idx_scan', 'int8', '0'], ['idx_tup_read', 'int8', '0'], ['idx_tup_fetch', 'int8', '0'],
+  ],
+  from: 'FROM pgsqlite_indexes i',
+};
+
+// information_schema (SQL-standard views; PostgreSQL's domain types shown as their base types).
+const isView = (name: string, columns: CatalogColumn[], from: string): CatalogView => ({ name: `information_schema.${name}`, columns, from });
+const catalog = 'current_database()';
+
+const isTables = isView('tables', [
+  ['table_catalog', 'name', catalog], ['table_schema', 'name', "'public'"], ['table_name', 'name', 't.name'],
+  ['table_type', 'varchar', "CASE t.type WHEN 'table' THEN 'BASE TABLE' ELSE 'VIEW' END"],
+  ['self_referencing_column_name', 'name', 'NULL'], ['reference_generation', 'varchar', 'NULL'],
+  ['user_defined_type_catalog', 'name', 'NULL'], ['user_defined_type_schema', 'name', 'NULL'], ['user_defined_type_name', 'name', 'NULL'],
+  ['is_insertable_into', 'varchar', "CASE t.type WHEN 'table' THEN 'YES' ELSE 'NO' END"], ['is_typed', 'varchar', "'NO'"],
+  ['commit_action', 'varchar', 'NULL'],
+], 'FROM pgsqlite_relations t');
+
+const isColumns = isView('columns', [
+  ['table_catalog', 'name', catalog], ['table_schema', 'name', "'public'"], ['table_name', 'name', 't.name'], ['column_name', 'name', 'x.name'],
+  ['ordinal_position', 'int4', 'x.cid + 1'], ['column_default', 'varchar', 'pgsqlite_default_expr(x.dflt_value, x.type)'],
+  ['is_nullable', 'varchar', "CASE WHEN x.\"notnull\" OR x.pk > 0 THEN 'NO' ELSE 'YES' END"],
+  ['data_type', 'varchar', 'pgsqlite_sql_data_type(x.type)'],
+  ['character_maximum_length', 'int4', "CASE WHEN pgsqlite_type_oid(x.type) IN (1042, 1043) AND pgsqlite_type_mod(x.type) >= 4 THEN pgsqlite_type_mod(x.type) - 4 END"],
+  ['character_octet_length', 'int4', `CASE WHEN ${collatable} THEN CASE WHEN pgsqlite_type_mod(x.type) >= 4 THEN (pgsqlite_type_mod(x.type) - 4) * 4 ELSE 1073741824 END END`],
+  ['numeric_precision', 'int4', "CASE pgsqlite_type_oid(x.type) WHEN 21 THEN 16 WHEN 23 THEN 32 WHEN 20 THEN 64 WHEN 700 THEN 24 WHEN 701 THEN 53 WHEN 1700 THEN CASE WHEN pgsqlite_type_mod(x.type) >= 4 THEN ((pgsqlite_type_mod(x.type) - 4) >> 16) & 65535 END END"],
+  ['numeric_precision_radix', 'int4', "CASE WHEN pgsqlite_type_oid(x.type) IN (21, 23, 20, 700, 701) THEN 2 WHEN pgsqlite_type_oid(x.type) = 1700 THEN 10 END"],
+  ['numeric_scale', 'int4', "CASE WHEN pgsqlite_type_oid(x.type) IN (21, 23, 20) THEN 0 WHEN pgsqlite_type_oid(x.type) = 1700 AND pgsqlite_type_mod(x.type) >= 4 THEN (pgsqlite_type_mod(x.type) - 4) & 65535 END"],
+  ['datetime_precision', 'int4', "CASE WHEN pgsqlite_type_oid(x.type) = 1082 THEN 0 WHEN pgsqlite_type_oid(x.type) IN (1083, 1114, 1184, 1266, 1186) THEN CASE WHEN pgsqlite_type_mod(x.type) >= 0 THEN pgsqlite_type_mod(x.type) ELSE 6 END END"],
+  ['interval_type', 'varchar', 'NULL'], ['interval_precision', 'int4', 'NULL'],
+  ['character_set_catalog', 'name', 'NULL'], ['character_set_schema', 'name', 'NULL'], ['character_set_name', 'name', 'NULL'],
+  ['collation_catalog', 'name', 'NULL'], ['collation_schema', 'name', 'NULL'], ['collation_name', 'name', 'NULL'],
+  ['domain_catalog', 'name', 'NULL'], ['domain_schema', 'name', 'NULL'], ['domain_name', 'name', 'NULL'],
+  ['udt_catalog', 'name', catalog], ['udt_schema', 'name', "'pg_catalog'"],
+  ['udt_name', 'name', '(SELECT typname FROM pg_catalog.pg_type WHERE oid = pgsqlite_type_oid(x.type))'],
+  ['scope_catalog', 'name', 'NULL'], ['scope_schema', 'name', 'NULL'], ['scope_name', 'name', 'NULL'],
+  ['maximum_cardinality', 'int4', 'NULL'], ['dtd_identifier', 'name', 'x.cid + 1'], ['is_self_referencing', 'varchar', "'NO'"],
+  ['is_identity', 'varchar', "'NO'"], ['identity_generation', 'varchar', 'NULL'], ['identity_start', 'varchar', 'NULL'],
+  ['identity_increment', 'varchar', 'NULL'], ['identity_maximum', 'varchar', 'NULL'], ['identity_minimum', 'varchar', 'NULL'],
+  ['identity_cycle', 'varchar', "'NO'"], ['is_generated', 'varchar', "CASE WHEN x.hidden IN (2, 3) THEN 'ALWAYS' ELSE 'NEVER' END"],
+  ['generation_expression', 'varchar', 'NULL'], ['is_updatable', 'varchar', "CASE t.type WHEN 'table' THEN 'YES' ELSE 'NO' END"],
+], "FROM pgsqlite_relations t, pragma_table_xinfo(t.name, 'main') x WHERE x.hidden <> 1");
+
+const isSchemata = isView('schemata', [
+  ['catalog_name', 'name', catalog], ['schema_name', 'name', 'n.nspname'], ['schema_owner', 'name', owner],
+  ['default_character_set_catalog', 'name', 'NULL'], ['default_character_set_schema', 'name', 'NULL'],
+  ['default_character_set_name', 'name', 'NULL'], ['sql_path', 'varchar', 'NULL'],
+], 'FROM pg_catalog.pg_namespace n');
+
+const isViews = isView('views', [
+  ['table_catalog', 'name', catalog], ['table_schema', 'name', "'public'"], ['table_name', 'name', 'v.name'],
+  ['view_definition', 'varchar', 'pgsqlite_view_query(v.sql)'], ['check_option', 'varchar', "'NONE'"],
+  ['is_updatable', 'varchar', "'NO'"], ['is_insertable_into', 'varchar', "'NO'"], ['is_trigger_updatable', 'varchar', "'NO'"],
+  ['is_trigger_deletable', 'varchar', "'NO'"], ['is_trigger_insertable_into', 'varchar', "'NO'"],
+], "FROM pgsqlite_relations v WHERE v.type = 'view'");
+
+const constraintTypeName = "CASE c.type WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' WHEN 'f' THEN 'FOREIGN KEY' ELSE 'CHECK' END";
+const yesNo = (expression: string) => `CASE WHEN ${expression} THEN 'YES' ELSE 'NO' END`;
+
+const isTableConstraints = isView('table_constraints', [
+  ['constraint_catalog', 'name', catalog], ['constraint_schema', 'name', "'public'"], ['constraint_name', 'name', 'c.name'],
+  ['table_catalog', 'name', catalog], ['table_schema', 'name', "'public'"], ['table_name', 'name', 'c.tbl'],
+  ['constraint_type', 'varchar', constraintTypeName], ['is_deferrable', 'varchar', yesNo('c."deferrable"')],
+  ['initially_deferred', 'varchar', yesNo('c."deferred"')], ['enforced', 'varchar', "'YES'"], ['nulls_distinct', 'varchar', "CASE WHEN c.type = 'u' THEN 'YES' END"],
+], 'FROM pgsqlite_constraints c');
+
+const isKeyColumnUsage = isView('key_column_usage', [
+  ['constraint_catalog', 'name', catalog], ['constraint_schema', 'name', "'public'"], ['constraint_name', 'name', 'c.name'],
+  ['table_catalog', 'name', catalog], ['table_schema', 'name', "'public'"], ['table_name', 'name', 'c.tbl'],
+  ['column_name', 'name', '(SELECT name FROM pragma_table_xinfo(c.tbl, \'main\') WHERE cid + 1 = k.value)'],
+  ['ordinal_position', 'int4', 'k.key + 1'],
+  ['position_in_unique_constraint', 'int4', "CASE WHEN c.type = 'f' THEN k.key + 1 END"],
+], "FROM pgsqlite_constraints c, json_each(c.keys) k WHERE c.type IN ('p', 'u', 'f')");
+
+const isReferentialConstraints = isView('referential_constraints', [
+  ['constraint_catalog', 'name', catalog], ['constraint_schema', 'name', "'public'"], ['constraint_name', 'name', 'c.name'],
+  ['unique_constraint_catalog', 'name', catalog], ['unique_constraint_schema', 'name', "'public'"],
+  ['unique_constraint_name', 'name', "(SELECT u.name FROM pgsqlite_constraints u WHERE u.tbl = c.ref AND u.type IN ('p', 'u') ORDER BY u.type = 'u' LIMIT 1)"],
+  ['match_option', 'varchar', "CASE c.matchtype WHEN 'f' THEN 'FULL' WHEN 'p' THEN 'PARTIAL' ELSE 'NONE' END"],
+  ['update_rule', 'varchar', "CASE c.onupdate WHEN 'c' THEN 'CASCADE' WHEN 'r' THEN 'RESTRICT' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END"],
+  ['delete_rule', 'varchar', "CASE c.ondelete WHEN 'c' THEN 'CASCADE' WHEN 'r' THEN 'RESTRICT' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END"],
+], "FROM pgsqlite_constraints c WHERE c.type = 'f'");
+
+const isConstraintColumnUsage = isView('constraint_column_usage', [
+  ['table_catalog', 'name', catalog], ['table_schema', 'name', "'public'"], ['table_name', 'name', 'u.tbl'], ['column_name', 'name', 'u.col'],
+  ['constraint_catalog', 'name', catalog], ['constraint_schema', 'name', "'public'"], ['constraint_name', 'name', 'u.name'],
+], `FROM (
+    SELECT c.tbl AS tbl, (SELECT name FROM pragma_table_xinfo(c.tbl, 'main') WHERE cid + 1 = k.value) AS col, c.name AS name
+      FROM pgsqlite_constraints c, json_each(c.keys) k WHERE c.type IN ('p', 'u', 'c')
+    UNION ALL
+    SELECT c.ref, x.name, c.name FROM pgsqlite_constraints c, pragma_table_xinfo(c.ref, 'main') x
+      WHERE c.type = 'f' AND CASE WHEN json_array_length(c.refcolumns) > 0 THEN x.name IN (SELECT value FROM json_each(c.refcolumns)) ELSE x.pk > 0 END) u`);
+
+const isCheckConstraints = isView('check_constraints', [
+  ['constraint_catalog', 'name', catalog], ['constraint_schema', 'name', "'public'"], ['constraint_name', 'name', 'c.name'],
+  ['check_clause', 'varchar', "'(' || c.expression || ')'"],
+], "FROM pgsqlite_constraints c WHERE c.type = 'c'");
+
+/** Every typed catalog view, in creation order. */
+export const catalogViews: readonly CatalogView[] = [
+  pgClass, pgAttribute, pgAttrdef, pgIndex, pgConstraint, pgProc, pgTables, pgViews, pgIndexes,
+  pgStatUserTables, pgStatAllTables, pgStatioUserTables, pgStatUserIndexes,
+  isTables, isColumns, isSchemata, isViews, isTableConstraints, isKeyColumnUsage, isReferentialConstraints,
+  isConstraintColumnUsage, isCheckConstraints,
+];
+
+/** The metadata file's empty table whose declared types type a view's columns. */
+export function shapeTableName(view: CatalogView): string {
+  return 'pgsqlite_shape_' + view.name.replace('.', '_');
+}
+
+export function shapeTableDdl(view: CatalogView): string {
+  // Types are written as pg_type's are (`"char"`, `text[]`): SQLite keeps the text as the declared type.
+  return `CREATE TABLE ${shapeTableName(view)} (${view.columns.map(([name, type]) => `"${name}" ${type}`).join(', ')})`;
+}
+
+function viewDdl(view: CatalogView): string {
+  const select = view.columns.map(([name, , expression]) => `${expression} AS "${name}"`).join(', ');
+  return `CREATE TEMP VIEW "${view.name}" AS SELECT ${select} ${view.from} UNION ALL SELECT * FROM pg_catalog.${shapeTableName(view)}`;
+}
+
+/** The script that creates every per-connection catalog view (run once per engine connection). */
+export const catalogViewsScript: string = helperViews + catalogViews.map((view) => viewDdl(view) + ';\n').join('');
+
+/** The SQLite names the translator emits for these relations, for the consistency test. */
+export function catalogViewNames(): string[] {
+  return catalogViews.map((view) => view.name);
+}
+
+export { connectionCatalogRelations, informationSchemaRelations };
