@@ -19,7 +19,8 @@ import type { SqliteSynchronous } from './targets/pgsqlite-process.js';
 
 const USAGE = `npm run bench [-- options]
 
-  --full                longer runs (pgbench -T 30, 50 000 latency samples, 3 rounds) and every scenario
+  --full                longer runs (pgbench -T 30 with 1/8/32 clients, 50 000 latency samples, 10M streamed rows,
+                        1 000 idle connections, 3 rounds) and every scenario
   --only <name>         run only this scenario (repeatable, or comma-separated); any scenario, quick or not
   --rounds <n>          rounds per scenario (default 2 quick, 3 full)
   --synchronous <lvl>   pgsqlite's SQLite synchronous: NORMAL (its default) or FULL (PostgreSQL's durability class)
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
   const ctx: RunContext = {
     settings,
     endpoint: (target) => pool.endpoint(target),
+    pgsqliteVariant: (variant) => pool.pgsqliteVariant(variant),
+    synchronous,
     scratchDir: () => pool.scratchDir(),
     once: createOnce(),
     log,

@@ -2,8 +2,9 @@ import type { SqliteSynchronous } from '../targets/pgsqlite-process.js';
 import { SQLITE_FLOOR_PRAGMAS } from './sqlite-floor.js';
 
 /**
- * What a committed transaction survives. Only pgbench-tpcb writes, so only it depends on
- * this; the report states the classes rather than letting a reader assume they match.
+ * What a committed transaction survives. Only the writing scenarios (pgbench-tpcb,
+ * insert-64-clients, copy-from-stdin) depend on this; the report states the classes rather
+ * than letting a reader assume they match.
  */
 export type DurabilityClass =
   | 'survives power loss'
@@ -33,8 +34,11 @@ export function describeDurability(postgresSettings: Record<string, string>, syn
     verdict =
       `NOT the same durability class for writes: PostgreSQL "${postgres.class}", pgsqlite "${pgsqlite.class}". ` +
       `${postgresStronger ? 'PostgreSQL' : 'pgsqlite'} does more work per commit, which favours ` +
-      `${postgresStronger ? 'pgsqlite' : 'PostgreSQL'} in pgbench-tpcb; the read-only scenarios do not depend on it.` +
-      (postgresStronger ? ' `--synchronous FULL` puts pgsqlite in the same class.' : '');
+      `${postgresStronger ? 'pgsqlite' : 'PostgreSQL'} in the writing scenarios (pgbench-tpcb, insert-64-clients, copy-from-stdin); ` +
+      'the read-only scenarios do not depend on it.' +
+      (postgresStronger
+        ? ' `--synchronous FULL` puts pgsqlite in the same class; --full runs also measure insert-64-clients at synchronous=FULL.'
+        : '');
   }
   return {
     postgres: { settings: postgresSettings, ...postgres },

@@ -17,3 +17,33 @@ export async function withClient<T>(endpoint: Endpoint, body: (client: pg.Client
     await client.end().catch(() => undefined);
   }
 }
+
+/**
+ * `count` connected clients, opened at most `parallel` at a time (a thousand simultaneous
+ * connects would measure the listen backlog, not the server). If any connect fails, the ones
+ * already open are ended before the error is passed on, so a failed round leaks nothing.
+ */
+export async function connectClients(endpoint: Endpoint, count: number, parallel = 16): Promise<pg.Client[]> {
+  const clients: pg.Client[] = [];
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const opener = async () => {
+    while (next < count && !failure) {
+      next++;
+      try {
+        clients.push(await connectClient(endpoint));
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  // Every opener has stopped before we look, so no connect can finish after the clean-up.
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, opener));
+  if (!failure) return clients;
+  await endClients(clients);
+  throw failure.error;
+}
+
+export async function endClients(clients: readonly pg.Client[]): Promise<void> {
+  await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+}

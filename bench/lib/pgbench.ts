@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { pgbenchPath } from '../../test/support/pg-bin.js';
 import { runCommand } from '../../test/support/run-command.js';
 import type { Endpoint } from './types.js';
@@ -14,6 +15,8 @@ export interface PgbenchRun {
    * that keeps repeated TPC-B rounds comparable, and is pointless for select-only.
    */
   vacuum: boolean;
+  /** -l: per-transaction logs into this (empty) directory, for latency percentiles; see pgbench-log.ts. */
+  logDir?: string;
 }
 
 /** `pgbench -i -s <scale>`: drops and recreates the pgbench tables. */
@@ -30,8 +33,8 @@ export async function pgbenchTps(endpoint: Endpoint, run: PgbenchRun): Promise<n
   return (await pgbenchRun(endpoint, run)).tps;
 }
 
-/** Runs pgbench; TPS (excluding connection time) and the average latency in ms. */
-export async function pgbenchRun(endpoint: Endpoint, run: PgbenchRun): Promise<{ tps: number; latencyMs: number }> {
+/** Runs pgbench; TPS (excluding connection time), transactions done and the average latency in ms. */
+export async function pgbenchRun(endpoint: Endpoint, run: PgbenchRun): Promise<{ tps: number; transactions: number; latencyMs: number }> {
   const args = [
     ...(typeof run.script === 'string' ? ['-b', run.script] : ['-f', run.script.file]),
     '-c', String(run.clients),
@@ -39,6 +42,7 @@ export async function pgbenchRun(endpoint: Endpoint, run: PgbenchRun): Promise<{
     '-T', String(run.seconds),
     '-M', run.protocol,
     ...(run.vacuum ? [] : ['-n']),
+    ...(run.logDir === undefined ? [] : ['-l', `--log-prefix=${join(run.logDir, 'pgbench_log')}`]),
   ];
   const result = await runCommand(pgbenchPath(), args, {
     env: endpoint.libpqEnv(),
@@ -52,5 +56,7 @@ export async function pgbenchRun(endpoint: Endpoint, run: PgbenchRun): Promise<{
   const tps = /^tps = ([\d.]+)/m.exec(output);
   if (!tps) throw new Error(`no tps line in pgbench output:\n${output}`);
   const latency = /^latency average = ([\d.]+) ms/m.exec(output);
-  return { tps: Number(tps[1]), latencyMs: latency ? Number(latency[1]) : Number.NaN };
+  const processed = /number of transactions actually processed: (\d+)/.exec(output);
+  if (!processed || Number(processed[1]) === 0) throw new Error(`pgbench ${args.join(' ')} processed no transactions:\n${output}`);
+  return { tps: Number(tps[1]), transactions: Number(processed[1]), latencyMs: latency ? Number(latency[1]) : Number.NaN };
 }

@@ -1,10 +1,23 @@
 import type { MetricResult } from '../lib/runner.js';
 
-/** µs with one decimal below 100 (where a tenth still means something), whole numbers above. */
+/**
+ * Counts per second as whole numbers with separators; times with one decimal below 100
+ * (where a tenth still means something) and whole numbers above; sub-microsecond times with
+ * two decimals, since the cached-translation lookup lives there.
+ */
 export function formatValue(value: number | undefined, unit: MetricResult['unit']): string {
   if (value === undefined) return '—';
-  if (unit === 'TPS') return `${Math.round(value).toLocaleString('en-US')} TPS`;
-  return `${value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} µs`;
+  switch (unit) {
+    case 'TPS':
+    case 'rows/s':
+      return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
+    case 'µs':
+    case 'ms':
+      return `${value < 1 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ${unit}`;
+    case 'KiB':
+    case 'MiB':
+      return `${value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ${unit}`;
+  }
 }
 
 /** pgsqlite / PostgreSQL, the one ratio the report is about; undefined when either side is missing. */

@@ -12,11 +12,14 @@ export function renderMarkdown(report: RunReport): string {
     `- **Versions:** Node ${versions.node} · SQLite ${versions.sqlite} (better-sqlite3, the same module pgsqlite uses) · ` +
       `PostgreSQL ${versions.postgres} · pgsqlite ${versions.pgsqlite} (commit ${versions.pgsqliteCommit}, runs from ${versions.pgsqliteRunsFrom})`,
     `- **Run:** ${settings.full ? 'full' : 'quick'}, ${settings.rounds} round${settings.rounds === 1 ? '' : 's'} per scenario with the target order rotating each round; ` +
-      `figures are medians over rounds. pgbench -T ${settings.selectSeconds} s (select-only), ${settings.tpcbSeconds} s (TPC-B); ` +
-      `latency: ${settings.latencyIterations} timed calls after ${settings.warmupIterations} warm-up. Took ${Math.round(report.totalSeconds)} s.`,
+      `figures are medians over rounds. pgbench -T ${settings.selectSeconds} s (select-only), ${settings.tpcbSeconds} s (TPC-B, INSERTs) ` +
+      `with ${settings.pgbenchClients.join(' / ')} clients (select-only -M simple: ${settings.pgbenchSimpleClients.join(' / ')}); latency: ${settings.latencyIterations} timed calls after ${settings.warmupIterations} warm-up; ` +
+      `COPY ${count(settings.copyRows)} rows; streaming ${count(settings.streamRows)} rows; ${count(settings.idleConnections)} idle connections; ` +
+      `mixed load ${settings.mixedSeconds} s per window. Took ${Math.round(report.totalSeconds)} s.`,
     `- **Competing load:** ${competingLoad(report)}`,
     '- **Setup:** pgsqlite runs as its own process (bin/pgsqlite.js); clients (node-postgres in the harness process, pgbench) ' +
-      'reach both servers over TCP on 127.0.0.1 without TLS; better-sqlite3 runs inside the harness process.',
+      'reach both servers over TCP on 127.0.0.1 without TLS; better-sqlite3 and translation-cache run inside the harness process. ' +
+      'Both servers allow 1,100 connections (PostgreSQL max_connections, pgsqlite maxConnections); otherwise defaults.',
     '',
   );
 
@@ -33,12 +36,14 @@ export function renderMarkdown(report: RunReport): string {
   lines.push('| Scenario | Metric | pgsqlite | PostgreSQL 15 | pgsqlite / PostgreSQL | better-sqlite3 floor |');
   lines.push('|---|---|--:|--:|--:|--:|');
   for (const scenario of report.scenarios) {
+    // A pgsqlite-only scenario (an in-process micro-benchmark) has nothing to compare with: n/a, not a missing figure.
+    const hasPostgres = scenario.targets.includes('postgres');
     scenario.metrics.forEach((metric, index) => {
-      const r = ratio(metric);
       const direction = metric.better === 'higher' ? 'higher is better' : 'lower is better';
       lines.push(
         `| ${index === 0 ? `**${scenario.name}**` : ''} | ${metric.name} | ${formatValue(metric.median.pgsqlite, metric.unit)} | ` +
-          `${formatValue(metric.median.postgres, metric.unit)} | ${formatRatio(r)} (${direction}) | ` +
+          `${hasPostgres ? formatValue(metric.median.postgres, metric.unit) : 'n/a'} | ` +
+          `${hasPostgres ? `${formatRatio(ratio(metric))} (${direction})` : `n/a (${direction})`} | ` +
           `${scenario.targets.includes('sqlite') ? formatValue(metric.median.sqlite, metric.unit) : 'n/a'} |`,
       );
     });
@@ -73,6 +78,10 @@ function competingLoad(report: RunReport): string {
   return cpu.others > BUSY_SHARE
     ? `${text} — **the machine was shared with other work: the figures are noisier, and likely lower, than on an idle machine.**`
     : `${text}.`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function settingsText(settings: Record<string, string>): string {

@@ -8,8 +8,8 @@ import type { RunReport } from './run-report.js';
  * metric (taking its better direction into account), orange that PostgreSQL is.
  */
 
-const WIDTH = 820;
-const LABEL_WIDTH = 290;
+const WIDTH = 950;
+const LABEL_WIDTH = 420;
 const BAR_AREA = 420;
 const ROW = 24;
 const BAR = 16;
@@ -48,7 +48,8 @@ export function renderSvg(report: RunReport): string {
       const label = directions.size === 1 ? metric.name : `${metric.name} (${metric.better} is better)`;
       parts.push(text(x0 - 8, y + BAR - 3, label, { size: 12, anchor: 'end' }));
       if (value === undefined) {
-        parts.push(text(x0 + 4, y + BAR - 3, 'no figure', { size: 12, fill: '#777' }));
+        const why = scenario.targets.includes('postgres') ? 'no figure' : 'n/a: no PostgreSQL counterpart';
+        parts.push(text(x0 + 4, y + BAR - 3, why, { size: 12, fill: '#777' }));
       } else {
         const w = Math.max(1, scale(value));
         parts.push(rect(x0, y, w, BAR, pgsqliteAhead(metric, value) ? AHEAD : BEHIND));

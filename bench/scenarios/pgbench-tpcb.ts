@@ -1,19 +1,14 @@
 import { pgbenchTps } from '../lib/pgbench.js';
 import type { Measurement, Metric, RunContext, Scenario, TargetName } from '../lib/types.js';
-import { ensurePgbenchTables, PGBENCH_SCALE } from '../lib/pgbench-tables.js';
-
-/** 4 clients at scale 1 contend on a single branch row, as TPC-B at scale 1 always does. */
-const RUNS = [
-  { clients: 1, threads: 1 },
-  { clients: 4, threads: 2 },
-] as const;
+import { clientsLabel, ensurePgbenchTables, PGBENCH_SCALE, pgbenchThreads } from '../lib/pgbench-tables.js';
 
 export const pgbenchTpcb: Scenario = {
   name: 'pgbench-tpcb',
   description:
     `pgbench's default TPC-B-like script (3 UPDATEs, 1 SELECT, 1 INSERT in one transaction), scale ${PGBENCH_SCALE}, ` +
-    '-M simple, TPS with 1 client and 4 clients (-j 2). pgbench vacuums and truncates history before each run, ' +
-    'as it does by default. The only scenario that writes, so the only one where durability settings matter.',
+    '-M simple, TPS with 1 client, 8 clients (-j 2) and, in --full runs, 32 clients (-j 2); at scale 10 the clients ' +
+    'spread over 10 branch rows, so 32 clients also contend for them. pgbench vacuums and truncates history before ' +
+    'each run, as it does by default. Writes, so durability settings matter.',
   targets: ['pgsqlite', 'postgres'],
   quick: true,
   async run(target: TargetName, ctx: RunContext): Promise<Measurement> {
@@ -21,11 +16,11 @@ export const pgbenchTpcb: Scenario = {
     await ensurePgbenchTables(target, ctx);
     const endpoint = await ctx.endpoint(target);
     const metrics: Metric[] = [];
-    for (const { clients, threads } of RUNS) {
+    for (const clients of ctx.settings.pgbenchClients) {
       const tps = await pgbenchTps(endpoint, {
-        script: 'tpcb-like', clients, threads, protocol: 'simple', seconds: ctx.settings.tpcbSeconds, vacuum: true,
+        script: 'tpcb-like', clients, threads: pgbenchThreads(clients), protocol: 'simple', seconds: ctx.settings.tpcbSeconds, vacuum: true,
       });
-      metrics.push({ name: `TPS, ${clients} client${clients > 1 ? 's' : ''}`, unit: 'TPS', better: 'higher', value: tps });
+      metrics.push({ name: `TPS, ${clientsLabel(clients)}`, unit: 'TPS', better: 'higher', value: tps });
     }
     return { metrics };
   },

@@ -1,43 +1,21 @@
 import { join } from 'node:path';
+import { measureConcurrentLatency } from '../lib/concurrent-latency.js';
 import { latencyMetrics, measureLatency, measureLatencySync } from '../lib/latency.js';
-import { withClient } from '../lib/pg-client.js';
+import { connectClients, endClients, withClient } from '../lib/pg-client.js';
+import { checkPointRow, ensurePointTable, POINT_ROWS, pointKeyAt, pointSelect, pointTableStatements } from '../lib/point-table.js';
 import { openFloorDatabase } from '../lib/sqlite-floor.js';
-import type { Measurement, RunContext, Scenario, TargetName } from '../lib/types.js';
+import type { Endpoint, Measurement, Metric, RunContext, Scenario, TargetName } from '../lib/types.js';
 
-const ROWS = 10_000;
-const BATCH = 500;
-const LABEL = 'prepared, by primary key';
+const CLIENTS = 8;
 
-/** Every target creates the same table with the same rows from plain SQL. */
-function setupStatements(): string[] {
-  const statements = ['DROP TABLE IF EXISTS bench_point', 'CREATE TABLE bench_point (id integer PRIMARY KEY, v text NOT NULL)'];
-  for (let first = 1; first <= ROWS; first += BATCH) {
-    const values: string[] = [];
-    for (let id = first; id < first + BATCH && id <= ROWS; id++) values.push(`(${id}, 'row ${id}')`);
-    statements.push(`INSERT INTO bench_point (id, v) VALUES ${values.join(', ')}`);
-  }
-  return statements;
-}
-
-/**
- * The same key sequence for every target and round (a fixed-seed LCG), spread over the
- * whole table so no target gets a friendlier cache pattern than another.
- */
-function keyAt(i: number): number {
-  return ((i * 2_654_435_761) % ROWS) + 1;
-}
-
-/** Proves that the timed statement returns the right row, so an error or empty result can never pass as fast. */
-function check(id: number, v: unknown): void {
-  if (v !== `row ${id}`) throw new Error(`point select for id ${id} returned ${JSON.stringify(v)}`);
-}
-
-export const pointSelect: Scenario = {
+export const pointSelectScenario: Scenario = {
   name: 'point-select',
   description:
-    `SELECT v FROM bench_point WHERE id = $1 on a ${ROWS}-row table, one node-postgres client, a named (prepared) ` +
-    'statement, keys spread over the table. better-sqlite3 floor: the same query as a reused statement, in-process, ' +
-    'on a file in WAL mode.',
+    `SELECT v FROM bench_point WHERE id = $1 on a ${POINT_ROWS}-row table, a named (prepared) statement, keys spread ` +
+    `over the table, every returned row checked. 1 client: one call at a time. ${CLIENTS} clients: ${CLIENTS} node-postgres ` +
+    'connections in the harness, each in a loop (half as many calls each as the 1-client run), p50/p99 over all their ' +
+    'calls and the total queries per second. better-sqlite3 floor (1 client only): the same query as a reused ' +
+    'statement, in-process, on a file in WAL mode.',
   targets: ['pgsqlite', 'postgres', 'sqlite'],
   quick: true,
   async run(target: TargetName, ctx: RunContext): Promise<Measurement> {
@@ -45,24 +23,37 @@ export const pointSelect: Scenario = {
     if (target === 'sqlite') {
       const db = openFloorDatabase(join(await ctx.scratchDir(), 'point-select.sqlite'));
       try {
-        db.transaction(() => setupStatements().forEach((sql) => db.exec(sql)))();
+        db.transaction(() => pointTableStatements().forEach((sql) => db.exec(sql)))();
         const statement = db.prepare<[number], { v: string }>('SELECT v FROM bench_point WHERE id = ?');
-        check(keyAt(0), statement.get(keyAt(0))?.v);
-        return { metrics: latencyMetrics(LABEL, measureLatencySync((i) => statement.get(keyAt(i)), options)) };
+        const op = (i: number) => checkPointRow(pointKeyAt(i), statement.get(pointKeyAt(i))?.v);
+        return { metrics: latencyMetrics('1 client', measureLatencySync(op, options)) };
       } finally {
         db.close();
       }
     }
     const endpoint = await ctx.endpoint(target);
-    return withClient(endpoint, async (client) => {
-      await ctx.once(target, 'bench_point table', async () => {
-        await client.query('BEGIN');
-        for (const sql of setupStatements()) await client.query(sql);
-        await client.query('COMMIT');
-      });
-      const query = (id: number) => ({ name: 'bench_point_select', text: 'SELECT v FROM bench_point WHERE id = $1', values: [id] });
-      check(keyAt(0), (await client.query(query(keyAt(0)))).rows[0]?.v);
-      return { metrics: latencyMetrics(LABEL, await measureLatency((i) => client.query(query(keyAt(i))), options)) };
+    const single = await withClient(endpoint, async (client) => {
+      await ensurePointTable(target, ctx, client);
+      return measureLatency((i) => pointSelect(client, pointKeyAt(i)), options);
     });
+    return { metrics: [...latencyMetrics('1 client', single), ...(await concurrentMetrics(endpoint, ctx))] };
   },
 };
+
+async function concurrentMetrics(endpoint: Endpoint, ctx: RunContext): Promise<Metric[]> {
+  const clients = await connectClients(endpoint, CLIENTS);
+  try {
+    // Each client starts at a different place in the key sequence, so they do not read in lockstep.
+    const offset = (w: number) => w * Math.floor(POINT_ROWS / CLIENTS);
+    const result = await measureConcurrentLatency(CLIENTS, (w, i) => pointSelect(clients[w]!, pointKeyAt(offset(w) + i)), {
+      warmup: Math.ceil(ctx.settings.warmupIterations / CLIENTS),
+      iterations: Math.ceil(ctx.settings.latencyIterations / 2),
+    });
+    return [
+      ...latencyMetrics(`${CLIENTS} clients`, result),
+      { name: `TPS, ${CLIENTS} clients`, unit: 'TPS', better: 'higher', value: result.throughput },
+    ];
+  } finally {
+    await endClients(clients);
+  }
+}

@@ -4,6 +4,15 @@ import { withClient } from '../lib/pg-client.js';
 import type { Measurement, RunContext, Scenario, TargetName } from '../lib/types.js';
 
 const SIMPLE = 'simple protocol';
+
+/** Every call's answer is checked, so an error or an empty result can never pass as a fast one. */
+function check(value: unknown): void {
+  if (value !== 1) throw new Error(`SELECT 1 returned ${JSON.stringify(value)}`);
+}
+
+function firstValue(result: { rows: unknown[][] }): unknown {
+  return result.rows[0]?.[0];
+}
 const PREPARED = 'extended protocol, prepared';
 
 /**
@@ -23,17 +32,20 @@ export const select1Latency: Scenario = {
     if (target === 'sqlite') {
       const db = new Database(':memory:');
       try {
-        const simple = measureLatencySync(() => db.prepare('SELECT 1').get(), options);
-        const statement = db.prepare('SELECT 1');
-        const prepared = measureLatencySync(() => statement.get(), options);
+        const simple = measureLatencySync(() => check(db.prepare('SELECT 1').pluck().get()), options);
+        const statement = db.prepare('SELECT 1').pluck();
+        const prepared = measureLatencySync(() => check(statement.get()), options);
         return { metrics: [...latencyMetrics(SIMPLE, simple), ...latencyMetrics(PREPARED, prepared)] };
       } finally {
         db.close();
       }
     }
     return withClient(await ctx.endpoint(target), async (client) => {
-      const simple = await measureLatency(() => client.query('SELECT 1'), options);
-      const prepared = await measureLatency(() => client.query({ name: 'bench_select_1', text: 'SELECT 1' }), options);
+      const simple = await measureLatency(async () => check(firstValue(await client.query({ text: 'SELECT 1', rowMode: 'array' }))), options);
+      const prepared = await measureLatency(
+        async () => check(firstValue(await client.query({ name: 'bench_select_1', text: 'SELECT 1', rowMode: 'array' }))),
+        options,
+      );
       return { metrics: [...latencyMetrics(SIMPLE, simple), ...latencyMetrics(PREPARED, prepared)] };
     });
   },

@@ -1,15 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ServerConfigInput } from '../../src/config/config-schema.js';
 import { killOnExit } from '../../test/support/kill-on-exit.js';
 
 export type SqliteSynchronous = 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 
+export interface PgsqliteOptions {
+  synchronous: SqliteSynchronous;
+  /**
+   * Settings without a command-line flag (e.g. maxConnections), written to a JSON file passed
+   * with --config. Flags still win over the file, so the ones set above stay what the report says.
+   */
+  config?: Partial<ServerConfigInput>;
+}
+
 export interface PgsqliteProcess {
   host: '127.0.0.1';
   port: number;
+  /** The server process, for reading its memory from /proc. */
+  pid: number;
   dataDir: string;
   synchronous: SqliteSynchronous;
   stop(): Promise<void>;
@@ -27,8 +39,12 @@ const READY_TIMEOUT_MS = 60_000;
  * so both pay the same fsync costs. `--port 0` lets the OS choose a free port atomically;
  * the server prints the one it got.
  */
-export async function startPgsqlite(synchronous: SqliteSynchronous): Promise<PgsqliteProcess> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'pgsqlite-bench-'));
+export async function startPgsqlite({ synchronous, config = {} }: PgsqliteOptions): Promise<PgsqliteProcess> {
+  const baseDir = await mkdtemp(join(tmpdir(), 'pgsqlite-bench-'));
+  const dataDir = join(baseDir, 'data');
+  const configFile = join(baseDir, 'config.json');
+  await mkdir(dataDir);
+  await writeFile(configFile, JSON.stringify(config));
   const args = [
     join(repoRoot, 'bin', 'pgsqlite.js'),
     '--host', '127.0.0.1',
@@ -37,6 +53,7 @@ export async function startPgsqlite(synchronous: SqliteSynchronous): Promise<Pgs
     '--log-level', 'warn',
     // Passed even when it is the default, so that what the report records is what ran.
     '--synchronous', synchronous,
+    '--config', configFile,
   ];
   // cwd = repo root: the server then sees the same relative paths however the harness was started.
   const child = spawn(process.execPath, args, { cwd: repoRoot, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -51,7 +68,7 @@ export async function startPgsqlite(synchronous: SqliteSynchronous): Promise<Pgs
     child.kill('SIGKILL');
     await exited;
     unregister();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(baseDir, { recursive: true, force: true });
     throw new Error(`${(err as Error).message}\n--- pgsqlite output ---\n${output}`);
   }
 
@@ -59,6 +76,7 @@ export async function startPgsqlite(synchronous: SqliteSynchronous): Promise<Pgs
   return {
     host: '127.0.0.1',
     port,
+    pid: child.pid!,
     dataDir,
     synchronous,
     stop: () =>
@@ -70,7 +88,7 @@ export async function startPgsqlite(synchronous: SqliteSynchronous): Promise<Pgs
           clearTimeout(timer);
         }
         unregister();
-        await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+        await rm(baseDir, { recursive: true, force: true, maxRetries: 3 });
       })()),
   };
 }

@@ -1,30 +1,45 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PostgresCluster } from '../../test/support/pg-cluster.js';
-import type { Endpoint, ServerTargetName } from '../lib/types.js';
+import type { Endpoint, PgsqliteVariant, ServerTargetName } from '../lib/types.js';
 import { startPgsqlite, type PgsqliteProcess, type SqliteSynchronous } from './pgsqlite-process.js';
-import { startPostgresTarget, type PostgresFacts } from './postgres-target.js';
+import { MAX_CONNECTIONS, startPostgresTarget, type PostgresFacts, type PostgresTarget } from './postgres-target.js';
 
 /**
  * Owns the servers of one run: each is started on first use and shared by every scenario
  * and round after that (start-up is seconds; re-doing it per scenario would eat the time
  * budget without making the numbers any better). stopAll() ends them and removes their data.
+ *
+ * Besides the main pgsqlite server there can be variants (batching off, another synchronous
+ * level), one process per distinct variant, so a scenario can compare settings in one run.
  */
 export class TargetPool {
-  private pgsqlite?: Promise<PgsqliteProcess>;
-  private postgres?: Promise<{ cluster: PostgresCluster; facts: PostgresFacts }>;
+  private readonly pgsqlite = new Map<string, Promise<PgsqliteProcess>>();
+  private postgres?: Promise<PostgresTarget>;
   private scratch?: Promise<string>;
 
   constructor(private readonly synchronous: SqliteSynchronous) {}
 
   async endpoint(target: ServerTargetName): Promise<Endpoint> {
-    if (target === 'pgsqlite') {
-      const server = await (this.pgsqlite ??= startPgsqlite(this.synchronous));
-      return endpointFor(server.host, server.port);
+    if (target === 'pgsqlite') return this.pgsqliteVariant({});
+    const { cluster, pid } = await (this.postgres ??= startPostgresTarget());
+    return endpointFor(cluster.host, cluster.port, pid);
+  }
+
+  async pgsqliteVariant(variant: PgsqliteVariant): Promise<Endpoint> {
+    const synchronous = variant.synchronous ?? this.synchronous;
+    const maxBatchSize = variant.maxBatchSize;
+    // The key spells out every setting, so {} and { synchronous: <the run's> } share one server.
+    const key = JSON.stringify({ synchronous, maxBatchSize, purpose: variant.purpose });
+    let server = this.pgsqlite.get(key);
+    if (!server) {
+      server = startPgsqlite({ synchronous, config: { maxConnections: MAX_CONNECTIONS, ...(maxBatchSize === undefined ? {} : { maxBatchSize }) } });
+      // A server that failed to start is forgotten, so a later round may try again.
+      server.catch(() => this.pgsqlite.delete(key));
+      this.pgsqlite.set(key, server);
     }
-    const { cluster } = await (this.postgres ??= startPostgresTarget());
-    return endpointFor(cluster.host, cluster.port);
+    const { host, port, pid } = await server;
+    return endpointFor(host, port, pid);
   }
 
   /** Facts about the PostgreSQL cluster, starting it if no scenario has yet. */
@@ -38,7 +53,7 @@ export class TargetPool {
 
   async stopAll(): Promise<void> {
     const pending = [
-      this.pgsqlite?.then((s) => s.stop()),
+      ...[...this.pgsqlite.values()].map((server) => server.then((s) => s.stop())),
       this.postgres?.then((p) => p.cluster.stop()),
       this.scratch?.then((dir) => rm(dir, { recursive: true, force: true })),
     ];
@@ -47,12 +62,13 @@ export class TargetPool {
   }
 }
 
-function endpointFor(host: string, port: number): Endpoint {
+function endpointFor(host: string, port: number, processId: number): Endpoint {
   return {
     host,
     port,
     user: 'postgres',
     database: 'postgres',
+    processId,
     libpqEnv: () => ({
       PGHOST: host,
       PGPORT: String(port),
