@@ -49,7 +49,8 @@ const READ_AHEAD_ROWS = 1000;
  */
 export class HostedRows implements RowSource {
   total: number | undefined;
-  private ahead: { from: number; slice: CursorSlice; offsets: number[] } | null = null;
+  /** Rows read ahead: slice.count rows from row `from`, starting at offsets[first] in slice.rows. */
+  private ahead: { from: number; slice: CursorSlice; offsets: number[]; first: number } | null = null;
   private prefetch: { jobId: number; settled: Promise<void>; error?: unknown } | null = null;
   private closed = false;
 
@@ -62,7 +63,9 @@ export class HostedRows implements RowSource {
       return this.note(await this.host.read(this.cursorId, from, count, Number.MAX_SAFE_INTEGER, false, jobId));
     }
     const slice = this.takeAhead(from, count) ?? this.note(await this.host.read(this.cursorId, from, count, SLICE_BYTES, true, jobId));
-    if (!slice.end && slice.count > 0) this.readAhead(from + slice.count, Math.max(count - slice.count, READ_AHEAD_ROWS));
+    // The next slice is asked for once the read-ahead is used up, from where the worker's
+    // iterator stands (asking for rows behind it would make the worker start the query again).
+    if (!slice.end && slice.count > 0 && this.ahead === null) this.readAhead(from + slice.count, Math.max(count - slice.count, READ_AHEAD_ROWS));
     return slice;
   }
 
@@ -88,16 +91,16 @@ export class HostedRows implements RowSource {
     if (!ahead || ahead.from !== from) return undefined;
     const available = ahead.slice.count;
     // All of it; `end` only when more was asked for than the result has (as every read reports it).
-    if (count >= available) return { ...ahead.slice, end: ahead.slice.end && count > available };
+    if (count >= available) {
+      const rows = ahead.slice.rows!.subarray(ahead.offsets[ahead.first]);
+      return { ...ahead.slice, rows, end: ahead.slice.end && count > available };
+    }
     // Part of it: the rest stays ahead for the next read.
     const rows = ahead.slice.rows!;
-    const cut = ahead.offsets[count];
-    this.ahead = {
-      from: from + count,
-      slice: { rows: rows.subarray(cut), count: available - count, end: ahead.slice.end, total: ahead.slice.total },
-      offsets: ahead.offsets.slice(count).map((offset) => offset - cut),
-    };
-    return { rows: rows.subarray(0, cut), count, end: false, total: ahead.slice.total };
+    const start = ahead.offsets[ahead.first];
+    const cut = ahead.offsets[ahead.first + count];
+    this.ahead = { ...ahead, from: from + count, first: ahead.first + count, slice: { ...ahead.slice, count: available - count } };
+    return { rows: rows.subarray(start, cut), count, end: false, total: ahead.slice.total };
   }
 
   private readAhead(from: number, count: number): void {
@@ -108,7 +111,7 @@ export class HostedRows implements RowSource {
       settled: this.host.read(this.cursorId, from, count, SLICE_BYTES, true, jobId).then(
         (slice) => {
           this.note(slice);
-          if (slice.rows) this.ahead = { from, slice, offsets: dataRowOffsets(slice.rows) };
+          if (slice.rows) this.ahead = { from, slice, offsets: dataRowOffsets(slice.rows), first: 0 };
         },
         // Any other failure is met again, and reported, by the read that needs these rows.
         (err: unknown) => {

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import QueryStream from 'pg-query-stream';
 import { startSideBySide, type SideBySide } from '../support/side-by-side.js';
 import { startTestServer } from '../support/pgsqlite-server.js';
 import { openRawSession, serialize } from '../support/raw-protocol.js';
@@ -163,6 +164,23 @@ describe('streaming portals and cursors: limits and large described results', ()
     await cursor.close();
     await client.query('COMMIT');
     assert.equal(seen, 50_000);
+  });
+
+  it('pg-query-stream in small batches over a table read-ahead serves in order, without re-reading', async () => {
+    await using server = await startTestServer();
+    const client = await server.connect();
+    await client.query('CREATE TABLE s (a integer, b bigint, c text)');
+    await client.query(`INSERT INTO s ${series(100_000)}`);
+    for (const batchSize of [10, 100, 1000]) {
+      let expected = 1;
+      const stream = client.query(new QueryStream('SELECT a, c FROM s ORDER BY a', [], { batchSize }));
+      for await (const row of stream) {
+        assert.equal(row.a, expected);
+        assert.equal(row.c, `row ${expected}`);
+        expected++;
+      }
+      assert.equal(expected - 1, 100_000, `batch size ${batchSize}`);
+    }
   });
 
   it('past maxStreamingCursors a cursor holds its rows in memory, and both kinds work side by side', async () => {
