@@ -3,25 +3,12 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import QueryStream from 'pg-query-stream';
-import { startSideBySide, type SideBySide } from '../support/side-by-side.js';
+import { runScript as run, startSideBySide, type SideBySide } from '../support/side-by-side.js';
 import { startTestServer } from '../support/pgsqlite-server.js';
 import { openRawSession, serialize } from '../support/raw-protocol.js';
 
 const raw = { getTypeParser: () => (value: unknown) => value };
 
-/** Runs the same script on both servers; every statement's tag, rows, types or SQLSTATE must match. */
-async function run(client: pg.Client, script: string[]): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const sql of script) {
-    try {
-      const result = await client.query({ text: sql, rowMode: 'array', types: raw } as pg.QueryConfig);
-      out.push({ sql, command: result.command, rowCount: result.rowCount, rows: result.rows, oids: result.fields.map((f) => f.dataTypeID) });
-    } catch (err) {
-      out.push({ sql, error: (err as pg.DatabaseError).code });
-    }
-  }
-  return out;
-}
 
 async function streamingCursors(client: pg.Client): Promise<number> {
   const result = await client.query("SELECT streaming_cursors FROM pgsqlite_stat_pools WHERE database = 'postgres'");

@@ -1,23 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { startSideBySide, type SideBySide } from '../support/side-by-side.js';
+import { runScript as run, startSideBySide, type SideBySide } from '../support/side-by-side.js';
 
-const raw = { getTypeParser: () => (value: unknown) => value };
 
-/** Runs the same script on both servers; every statement's tag, rows or SQLSTATE must match. */
-async function run(client: pg.Client, script: string[]): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for (const sql of script) {
-    try {
-      const result = await client.query({ text: sql, rowMode: 'array', types: raw } as pg.QueryConfig);
-      out.push({ sql, command: result.command, rowCount: result.rowCount, rows: result.rows, oids: result.fields.map((f) => f.dataTypeID) });
-    } catch (err) {
-      out.push({ sql, error: (err as pg.DatabaseError).code });
-    }
-  }
-  return out;
-}
 
 const directions = [
   'FETCH c', 'FETCH NEXT FROM c', 'FETCH 2 FROM c', 'FETCH PRIOR FROM c', 'FETCH FIRST FROM c', 'FETCH LAST FROM c',

@@ -26,3 +26,23 @@ export async function startSideBySide(): Promise<SideBySide> {
     },
   };
 }
+
+const rawTypes = { getTypeParser: () => (value: unknown) => value };
+
+/**
+ * Runs statements one by one and records what a comparison needs: command, row count, rows as
+ * PostgreSQL's text, result type OIDs, or the SQLSTATE of an error. Run the same script on both
+ * servers and compare the two records.
+ */
+export async function runScript(client: pg.Client, script: string[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const sql of script) {
+    try {
+      const result = await client.query({ text: sql, rowMode: 'array', types: rawTypes } as pg.QueryConfig);
+      out.push({ sql, command: result.command, rowCount: result.rowCount, rows: result.rows, oids: result.fields.map((f) => f.dataTypeID) });
+    } catch (err) {
+      out.push({ sql, error: (err as pg.DatabaseError).code });
+    }
+  }
+  return out;
+}
