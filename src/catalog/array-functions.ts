@@ -124,6 +124,26 @@ export function registerArrayFunctions(db: Database.Database): void {
     const parts = separator === null ? [...s] : String(separator) === '' ? [s] : s.split(String(separator));
     return arrayJson(parts.map((p) => (nullText !== undefined && nullText !== null && p === String(nullText) ? null : p)));
   }));
+  // a[i] and a[i:j] (1-based; out of range is NULL, as in PostgreSQL).
+  db.function('pgsqlite_array_get', det, (a: Value, ...indexes: Value[]) => {
+    if (a === null || indexes.some((i) => i === null)) return null;
+    let current: Element = arrayElements(a);
+    for (const index of indexes) {
+      if (!Array.isArray(current)) return null;
+      const i = Number(index);
+      current = i >= 1 && i <= current.length ? current[i - 1]! : null;
+    }
+    if (current === null) return null;
+    if (Array.isArray(current)) return arrayJson(current);
+    if (typeof current === 'boolean') return current ? 1 : 0;
+    return typeof current === 'number' && Number.isInteger(current) ? BigInt(current) : current;
+  });
+  db.function('pgsqlite_array_slice', det, strict((a, from, to) => {
+    const elements = arrayElements(a);
+    const lower = from === null ? 1 : Math.max(1, Number(from));
+    const upper = to === null ? elements.length : Math.min(elements.length, Number(to));
+    return arrayJson(upper < lower ? [] : elements.slice(lower - 1, upper));
+  }));
   db.aggregate('array_agg', {
     start: () => [] as Element[],
     step: (list: Element[], value: Value) => {

@@ -69,7 +69,9 @@ const pgClass: CatalogView = {
     ['relhasindex', 'bool', "r.kind = 'r' AND EXISTS (SELECT 1 FROM pgsqlite_indexes i WHERE i.tbl = r.name)"], ['relisshared', 'bool', '0'],
     ['relpersistence', '"char"', "'p'"], ['relkind', '"char"', 'r.kind'], ['relnatts', 'int2', 'r.natts'],
     ['relchecks', 'int2', "(SELECT count(*) FROM pgsqlite_constraints c WHERE c.tbl = r.name AND c.type = 'c')"],
-    ['relhasrules', 'bool', "r.kind = 'v'"], ['relhastriggers', 'bool', '0'], ['relhassubclass', 'bool', '0'],
+    ['relhasrules', 'bool', "r.kind = 'v'"],
+    // PostgreSQL implements foreign keys with triggers on both tables; psql reads this to list them.
+    ['relhastriggers', 'bool', "r.kind = 'r' AND EXISTS (SELECT 1 FROM pgsqlite_constraints c WHERE c.type = 'f' AND (c.tbl = r.name OR c.ref = r.name))"], ['relhassubclass', 'bool', '0'],
     ['relrowsecurity', 'bool', '0'], ['relforcerowsecurity', 'bool', '0'], ['relispopulated', 'bool', '1'],
     ['relreplident', '"char"', "CASE r.kind WHEN 'r' THEN 'd' ELSE 'n' END"], ['relispartition', 'bool', '0'], ['relrewrite', 'oid', '0'],
     ['relfrozenxid', 'xid', '0'], ['relminmxid', 'xid', '0'], ['relacl', 'aclitem[]', 'NULL'], ['reloptions', 'text[]', 'NULL'],
@@ -85,19 +87,28 @@ const collatable = "pgsqlite_type_oid(x.type) IN (25, 1043, 1042, 19, 1009, 1015
 const pgAttribute: CatalogView = {
   name: 'pg_attribute',
   columns: [
-    ['attrelid', 'oid', oid('pgsqlite_oid(t.name)')], ['attname', 'name', 'x.name'], ['atttypid', 'oid', oid('pgsqlite_type_oid(x.type)')],
+    ['attrelid', 'oid', oid('pgsqlite_oid(x.rel)')], ['attname', 'name', 'x.name'], ['atttypid', 'oid', oid('pgsqlite_type_oid(x.type)')],
     ['attstattarget', 'int4', '-1'], ['attlen', 'int2', 'pgsqlite_type_len(x.type)'], ['attnum', 'int2', 'x.cid + 1'],
     ['attndims', 'int4', "pgsqlite_type_oid(x.type) IN (SELECT oid FROM pg_catalog.pg_type WHERE typcategory = 'A')"],
     ['attcacheoff', 'int4', '-1'], ['atttypmod', 'int4', 'pgsqlite_type_mod(x.type)'],
     ['attbyval', 'bool', 'pgsqlite_type_len(x.type) BETWEEN 1 AND 8'], ['attalign', '"char"', "'i'"],
-    ['attstorage', '"char"', "CASE WHEN pgsqlite_type_len(x.type) = -1 THEN 'x' ELSE 'p' END"], ['attcompression', '"char"', "''"],
+    ['attstorage', '"char"', "CASE WHEN pgsqlite_type_oid(x.type) = 1700 THEN 'm' WHEN pgsqlite_type_len(x.type) = -1 THEN 'x' ELSE 'p' END"],
+    // PostgreSQL's '\0' (no compression method); the wire encoder would send an empty "char" as a space.
+    ['attcompression', '"char"', 'NULL'],
     ['attnotnull', 'bool', 'x."notnull" OR x.pk > 0'], ['atthasdef', 'bool', 'x.dflt_value IS NOT NULL'], ['atthasmissing', 'bool', '0'],
     ['attidentity', '"char"', "''"], ['attgenerated', '"char"', "CASE WHEN x.hidden IN (2, 3) THEN 's' ELSE '' END"],
     ['attisdropped', 'bool', '0'], ['attislocal', 'bool', '1'], ['attinhcount', 'int4', '0'],
-    ['attcollation', 'oid', `CASE WHEN ${collatable} THEN 100 ELSE 0 END`], ['attacl', 'aclitem[]', 'NULL'],
+    ['attcollation', 'oid', 'coalesce((SELECT typcollation FROM pg_catalog.pg_type WHERE oid = pgsqlite_type_oid(x.type)), 0)'], ['attacl', 'aclitem[]', 'NULL'],
     ['attoptions', 'text[]', 'NULL'], ['attfdwoptions', 'text[]', 'NULL'], ['attmissingval', 'text', 'NULL'],
   ],
-  from: "FROM pgsqlite_relations t, pragma_table_xinfo(t.name, 'main') x WHERE x.hidden <> 1",
+  // Columns of tables and views, then the key columns of indexes (named after the table column, or "expr").
+  from: `FROM (
+    SELECT t.name AS rel, c.name, c.type, c.cid, c."notnull", c.pk, c.dflt_value, c.hidden
+      FROM pgsqlite_relations t, pragma_table_xinfo(t.name, 'main') c WHERE c.hidden <> 1
+    UNION ALL
+    SELECT i.name, coalesce(c.name, 'expr'), c.type, k.key, 0, 0, NULL, 0
+      FROM pgsqlite_indexes i JOIN json_each('[' || replace(i.indkey, ' ', ',') || ']') k
+      LEFT JOIN pragma_table_xinfo(i.tbl, 'main') c ON c.cid + 1 = k.value) x`,
 };
 
 const pgAttrdef: CatalogView = {

@@ -253,6 +253,17 @@ function justifyDays(iv: Interval): Interval {
   return { months, days: days + 0, us: iv.us };
 }
 
+/** interval_justify_interval: whole days out of the time, whole months out of the days, then one sign. */
+function justifyInterval(iv: Interval): Interval {
+  let days = iv.days + Math.trunc(iv.us / DAY_US);
+  let us = iv.us % DAY_US;
+  let months = iv.months + Math.trunc(days / 30);
+  days %= 30;
+  if (months > 0 && (days < 0 || (days === 0 && us < 0))) { days += 30; months--; } else if (months < 0 && (days > 0 || (days === 0 && us > 0))) { days -= 30; months++; }
+  if (days > 0 && us < 0) { us += DAY_US; days--; } else if (days < 0 && us > 0) { us -= DAY_US; days++; }
+  return { months: months + 0, days: days + 0, us: us + 0 };
+}
+
 function scaleInterval(iv: Interval, factor: number): Interval {
   // Fractional months spill into days (30 per month) and fractional days into time, as interval_mul does.
   const months = iv.months * factor;
@@ -444,7 +455,7 @@ export function registerDatetimeFunctions(db: Database.Database, host: DatetimeH
   db.function('isfinite', det, strict((value: Value) => (value === 'infinity' || value === '-infinity' ? 0 : 1)));
   db.function('justify_hours', det, strict((value: Value) => intervalText(justifyHours(readInterval(value) ?? badIntervalInput(value)))));
   db.function('justify_days', det, strict((value: Value) => intervalText(justifyDays(readInterval(value) ?? badIntervalInput(value)))));
-  db.function('justify_interval', det, strict((value: Value) => intervalText(justifyDays(justifyHours(readInterval(value) ?? badIntervalInput(value))))));
+  db.function('justify_interval', det, strict((value: Value) => intervalText(justifyInterval(readInterval(value) ?? badIntervalInput(value)))));
   db.function('make_date', det, strict((y: Value, m: Value, d: Value) => dateText(validDate(toNumber(y), toNumber(m), toNumber(d)) / SECS_PER_DAY)));
   db.function('make_time', det, strict((h: Value, m: Value, s: Value) => timeText(((toNumber(h) * 60 + toNumber(m)) * 60) * 1e6 + Math.round(toNumber(s) * 1e6))));
   db.function('make_timestamp', det, strict((y: Value, mo: Value, d: Value, h: Value, mi: Value, s: Value) => {

@@ -4,6 +4,7 @@ import { isAbsolute, join } from 'node:path';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import type { SessionContext } from '../storage/engine-messages.js';
+import { registerArrayFunctions } from './array-functions.js';
 import { registerDatetimeFunctions } from './datetime-functions.js';
 import { registerJsonFunctions } from './json-functions.js';
 import { registerMathFunctions } from './math-functions.js';
@@ -112,6 +113,7 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   registerTextFunctions(db);
   registerMathFunctions(db);
   registerJsonFunctions(db);
+  registerArrayFunctions(db);
   registerDatetimeFunctions(db, {
     timeZone: () => host.context().settings.timezone ?? 'UTC',
     transactionStart: () => host.transactionStart(),

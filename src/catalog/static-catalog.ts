@@ -62,13 +62,13 @@ export function staticCatalogScript(): string {
       rolconfig text[], oid oid);
     CREATE VIEW pg_roles AS
       SELECT name AS rolname, superuser AS rolsuper, 1 AS rolinherit, create_role AS rolcreaterole, create_db AS rolcreatedb,
-        can_login AS rolcanlogin, 0 AS rolreplication, connection_limit AS rolconnlimit, '********' AS rolpassword,
+        can_login AS rolcanlogin, oid = 10 AS rolreplication, connection_limit AS rolconnlimit, '********' AS rolpassword,
         valid_until AS rolvaliduntil, superuser AS rolbypassrls, NULL AS rolconfig, oid AS oid FROM roles
       UNION ALL SELECT * FROM pgsqlite_shape_pg_roles;
     CREATE TABLE pgsqlite_shape_pg_user (usename name, usesysid oid, usecreatedb bool, usesuper bool, userepl bool, usebypassrls bool,
       passwd text, valuntil timestamptz, useconfig text[]);
     CREATE VIEW pg_user AS
-      SELECT name AS usename, oid AS usesysid, create_db AS usecreatedb, superuser AS usesuper, 0 AS userepl, superuser AS usebypassrls,
+      SELECT name AS usename, oid AS usesysid, create_db AS usecreatedb, superuser AS usesuper, oid = 10 AS userepl, superuser AS usebypassrls,
         '********' AS passwd, valid_until AS valuntil, NULL AS useconfig FROM roles WHERE can_login
       UNION ALL SELECT * FROM pgsqlite_shape_pg_user;`);
   return parts.join('\n');

@@ -153,7 +153,7 @@ function termOf(expr: AstNode | undefined, scope: Scope | undefined): Term {
       const indirection: AstNode[] = node.indirection ?? [];
       if (!indirection.every((i) => i.A_Indices)) return null;
       const base = termOf(node.arg, scope);
-      return indirection.some((i) => i.A_Indices.is_slice) ? base : { element: base };
+      return indirection.some((i) => i.A_Indices.is_slice) ? { common: [base] } : indirection.reduce<Term>((t) => ({ element: t }), base);
     }
     case 'CollateClause':
       return termOf(node.arg, scope);

@@ -1,20 +1,27 @@
 /**
- * `array[i]`: one integer subscript of an array value (stored as a JSON array, lower bound 1).
- * Slices, several subscripts, field selection and jsonb's string subscripts stay unsupported.
- * TODO(dialect): typed subscripting (jsonb's 0-based integer subscripts, multi-dimensional arrays).
+ * `a[i]`, `a[i][j]` and `a[i:j]` over array storage (a JSON array, lower bound 1; an array literal
+ * written into an untyped column is read too): the engine's pgsqlite_array_get / pgsqlite_array_slice
+ * (catalog/array-functions.ts). Out-of-range subscripts are NULL, as in PostgreSQL.
+ * Field selection and jsonb's string subscripts stay unsupported.
+ * TODO(dialect): typed subscripting (jsonb's 0-based integer subscripts).
  */
 import type { A_Indirection } from 'libpg-query';
 import { expression, locationOf } from './expressions.js';
-import { asNode } from './parse-tree.js';
-import { Prec } from './precedence.js';
+import { asNode, type Node } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 
 export function arraySubscript(st: TranslationState, node: A_Indirection): string {
-  const indices = node.indirection?.length === 1 ? asNode(node.indirection[0], 'A_Indices') : undefined;
-  const index = indices && !indices.is_slice ? indices.uidx : undefined;
-  if (!index || asNode(index, 'A_Const')?.sval !== undefined) {
+  const steps = node.indirection ?? [];
+  const indices = steps.map((step) => asNode(step, 'A_Indices'));
+  if (steps.length === 0 || indices.some((i) => i === undefined || asNode(i.uidx, 'A_Const')?.sval !== undefined)) {
     return unsupported(st, 'subscripting or field selection', locationOf(node.arg));
   }
-  return `json_extract(${expression(st, node.arg!, Prec.Primary)}, '$[' || (CAST(${expression(st, index)} AS INTEGER) - 1) || ']')`;
+  const base = expression(st, node.arg!);
+  if (indices.some((i) => i!.is_slice)) {
+    if (indices.length !== 1) return unsupported(st, 'a slice of a multidimensional array', locationOf(node.arg));
+    const bound = (n: Node | undefined) => (n === undefined ? 'NULL' : expression(st, n));
+    return 'pgsqlite_array_slice(' + base + ', ' + bound(indices[0]!.lidx) + ', ' + bound(indices[0]!.uidx) + ')';
+  }
+  return 'pgsqlite_array_get(' + base + ', ' + indices.map((i) => expression(st, i!.uidx!)).join(', ') + ')';
 }

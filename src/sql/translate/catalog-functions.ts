@@ -9,7 +9,7 @@ type Macro = (args: string[]) => string;
 
 const macros: Record<string, Macro> = {
   pg_get_userbyid: ([oid]) =>
-    `coalesce((SELECT rolname FROM pg_catalog.pg_authid WHERE oid = (${oid})), 'unknown (OID=' || (${oid}) || ')')`,
+    `coalesce((SELECT rolname FROM pg_catalog.pg_authid WHERE oid = (${oid})), CASE (${oid}) WHEN 6171 THEN 'pg_database_owner' END, 'unknown (OID=' || (${oid}) || ')')`,
   pg_encoding_to_char: ([encoding]) => `CASE (${encoding}) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END`,
   array_to_string: ([array, separator]) =>
     `(SELECT group_concat(value, ${separator}) FROM (SELECT value FROM json_each(${array}) WHERE value IS NOT NULL ORDER BY key))`,

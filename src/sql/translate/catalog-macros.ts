@@ -9,7 +9,12 @@ const relationSize = ([relation]: string[]) =>
   `(SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = (SELECT relname FROM pg_class WHERE oid = (${relation})))`;
 
 export const catalogViewMacros: Record<string, Macro> = {
-  pg_get_indexdef: ([index]) => `(SELECT def FROM pgsqlite_indexes WHERE pgsqlite_oid(name) = (${index}))`,
+  // pg_get_indexdef(index, column > 0, …) is that key column's definition (its name here).
+  pg_get_indexdef: ([index, column]) => {
+    const whole = `(SELECT def FROM pgsqlite_indexes WHERE pgsqlite_oid(name) = (${index}))`;
+    if (column === undefined) return whole;
+    return `CASE WHEN (${column}) = 0 THEN ${whole} ELSE (SELECT attname FROM pg_attribute WHERE attrelid = (${index}) AND attnum = (${column})) END`;
+  },
   pg_get_constraintdef: ([constraint]) => `(SELECT def FROM pgsqlite_constraints WHERE pgsqlite_oid(tbl, name) = (${constraint}))`,
   pg_get_viewdef: ([view]) =>
     `(SELECT pgsqlite_view_query(sql) FROM pgsqlite_relations WHERE type = 'view' AND (pgsqlite_oid(name) = (${view}) OR name = (${view})))`,

@@ -1,7 +1,7 @@
 /**
  * The set-returning functions psql's catalog queries put in FROM, as SQLite subqueries:
  * pg_partition_ancestors(rel) (nothing is partitioned: the relation itself, depth 1) and integer
- * generate_series(start, stop[, step]) as a recursive CTE. Column names follow PostgreSQL: the
+ * generate_series(start, stop[, step]) as a recursive CTE, and unnest(array) of a one-dimensional array. Column names follow PostgreSQL: the
  * alias's column list, else the function's column (named after the alias for a scalar function).
  */
 import type { RangeFunction } from 'libpg-query';
@@ -32,6 +32,10 @@ export function catalogRangeFunction(st: TranslationState, node: RangeFunction):
     body = `WITH RECURSIVE pgsqlite_series(v) AS (SELECT (${args[0]}) UNION ALL SELECT v + (${step}) FROM pgsqlite_series
       WHERE CASE WHEN (${step}) > 0 THEN v + (${step}) <= (${args[1]}) ELSE v + (${step}) >= (${args[1]}) END)
       SELECT v, row_number() OVER () FROM pgsqlite_series`;
+    names = [columns[0] ?? alias];
+  } else if (name === 'unnest' && args.length === 1) {
+    // Arrays are stored as JSON arrays.
+    body = `SELECT value, key + 1 FROM json_each(${args[0]})`;
     names = [columns[0] ?? alias];
   } else {
     return undefined;

@@ -91,8 +91,19 @@ function quantifiedArray(st: TranslationState, node: A_Expr, required: number): 
     return unsupported(st, `${op} ${any ? 'ANY' : 'ALL'} (array)`, node.location);
   }
   const text = expression(st, node.lexpr!, Prec.Comparison + 1) + (any ? ' IN ' : ' NOT IN ') +
-    '(SELECT value FROM json_each(' + expression(st, node.rexpr!) + '))';
+    '(SELECT value FROM json_each(' + arrayJson(st, node.rexpr!) + '))';
   return fitPrecedence(text, Prec.Equality, required);
+}
+
+/**
+ * An array operand as JSON storage. ARRAY[…] and array literals cast to a type are JSON already;
+ * a column may hold an array literal that was written untyped ('{1,2}' into an int[] column), so
+ * anything else passes through the engine's pgsqlite_array_json.
+ */
+function arrayJson(st: TranslationState, node: Node): string {
+  const cast = asNode(node, 'TypeCast');
+  if (asNode(node, 'A_ArrayExpr') !== undefined || (cast !== undefined && asNode(cast.arg, 'A_Const') !== undefined)) return expression(st, node);
+  return 'pgsqlite_array_json(' + expression(st, node) + ')';
 }
 
 /** The operator symbol; OPERATOR(pg_catalog.+) is the built-in, any other schema is not ours. */
@@ -164,15 +175,13 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
 
 const DATE = 1082, TIME = 1083, TIMESTAMP = 1114, TIMESTAMPTZ = 1184, INTERVAL = 1186;
 const datetimeTypes = new Set([DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL]);
-const integerTypes = new Set([20, 21, 23]);
 const orderings = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 
 /**
  * Arithmetic on dates, times, timestamps and intervals is the engine's pgsqlite_datetime_op (they
- * are stored as text). An operand typed by the tree (a literal, a cast) decides at translation; a
- * column of unknown type decides per row by its storage class: dates and intervals are TEXT,
- * numbers INTEGER/REAL, so `d + 1` and `qty + 1` both keep SQLite's own + for numbers.
- * Comparisons across date/timestamp, and of intervals, compare the values, not their text.
+ * are stored as text) when the tree types an operand (a literal, a cast) as one of them.
+ * TODO(dialect): a date/interval column with an untyped operand (`d + 1`) needs the column's type
+ * at translation. Comparisons across date/timestamp, and of intervals, compare the values, not their text.
  */
 function datetimeOperator(st: TranslationState, node: A_Expr, op: string, required: number): string | undefined {
   if (node.lexpr === undefined || node.rexpr === undefined) return undefined;
@@ -191,15 +200,7 @@ function datetimeOperator(st: TranslationState, node: A_Expr, op: string, requir
   }
   const dispatch = (l: string, r: string) => `pgsqlite_datetime_op('${op}', ${l}, ${r}, ${lt ?? 0}, ${rt ?? 0})`;
   if (known(lt) || known(rt)) return dispatch(expression(st, node.lexpr), expression(st, node.rexpr));
-  if (op !== '+' && op !== '-') return undefined;
-  const leftColumn = asNode(node.lexpr, 'ColumnRef') !== undefined;
-  const rightColumn = asNode(node.rexpr, 'ColumnRef') !== undefined;
-  const simpleRight = rightColumn || asNode(node.rexpr, 'A_Const') !== undefined;
-  if (!leftColumn || lt !== null || !simpleRight || (rt !== null && !integerTypes.has(rt))) return undefined;
-  const l = expression(st, node.lexpr);
-  const r = expression(st, node.rexpr, Prec.Additive + 1);
-  const plain = fitPrecedence(l + ' ' + op + ' ' + r, Prec.Additive, Prec.Any);
-  return `CASE WHEN typeof(${l}) = 'text' THEN ${dispatch(l, r)} ELSE ${plain} END`;
+  return undefined;
 }
 
 function call(name: string, st: TranslationState, first: Node, second: Node): string {

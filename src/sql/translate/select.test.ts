@@ -80,8 +80,9 @@ describe('FROM and joins', () => {
       rows: [[2, 'b']],
     },
     { pg: 'SELECT * FROM ONLY t', sqlite: 'SELECT * FROM t' },
-    { pg: 'SELECT oid FROM pg_catalog.pg_class', sqlite: 'SELECT oid FROM pg_catalog.pg_class' },
-    { pg: 'SELECT table_name FROM information_schema.tables', sqlite: 'SELECT table_name FROM information_schema.tables' },
+    // Per-database catalog relations are TEMP views of each connection (src/sql/catalog-relations.ts).
+    { pg: 'SELECT oid FROM pg_catalog.pg_class', sqlite: 'SELECT oid FROM "pg_class"' },
+    { pg: 'SELECT table_name FROM information_schema.tables', sqlite: 'SELECT table_name FROM temp."information_schema.tables"' },
   ]);
 });
 

@@ -14,6 +14,7 @@ import { arrayLiteral } from './array-literals.js';
 import { byteaLiteral } from './bytea-literals.js';
 import { expression } from './expressions.js';
 import { quoteString } from './identifiers.js';
+import { regTypeCast } from './reg-casts.js';
 import { asNode, stringsOf } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 import { positionOf, unsupported } from './unsupported.js';
@@ -32,6 +33,8 @@ const castClasses: Record<string, CastClass> = {
 };
 
 export function typeCast(st: TranslationState, node: TypeCast, required: number): string {
+  const regCast = regTypeCast(st, node);
+  if (regCast !== undefined) return regCast;
   const typeName = node.typeName!;
   if (typeName.arrayBounds?.length) {
     const constant = asNode(node.arg, 'A_Const');

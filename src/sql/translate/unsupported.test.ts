@@ -9,7 +9,7 @@ import { parseOne, refusalCases } from './testing/translation-test-kit.js';
 describe('refused queries', () => {
   refusalCases([
     { pg: 'SELECT * FROM t, LATERAL (SELECT 1) s', message: 'LATERAL is not supported yet' },
-    { pg: 'SELECT * FROM unnest(ARRAY[1])', message: 'a function in FROM', position: 15 },
+    { pg: "SELECT * FROM json_each('[]')", message: 'a function in FROM', position: 15 },
     { pg: 'SELECT * FROM t TABLESAMPLE bernoulli (10)', message: 'TABLESAMPLE', position: 29 },
     { pg: 'SELECT DISTINCT ON (a) a FROM t', message: 'DISTINCT ON', position: 21 },
     { pg: 'SELECT a FROM t FOR UPDATE', message: 'SELECT FOR UPDATE' },
@@ -31,7 +31,6 @@ describe('refused queries', () => {
 
 describe('refused expressions', () => {
   refusalCases([
-    { pg: 'SELECT ARRAY(SELECT 1)', message: 'ARRAY(subquery)', position: 8 },
     { pg: "SELECT (d::jsonb)['k'] FROM t", message: 'subscripting or field selection' },
     { pg: "SELECT a > ANY ('{1,2}'::int[]) FROM t", message: '> ANY (array)', position: 10 },
     { pg: 'SELECT a > ALL (SELECT 1) FROM t', message: '> ALL (subquery)', position: 10 },

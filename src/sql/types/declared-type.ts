@@ -60,8 +60,9 @@ export function parseDeclaredType(declared: string | null | undefined): Declared
   let text = declared.trim().toLowerCase().replace(/\s+/g, ' ');
   let isArray = false;
   if (text.endsWith('[]')) {
+    // int[][] is int[]: PostgreSQL arrays of any dimension share one type.
     isArray = true;
-    text = text.slice(0, -2).trim();
+    while (text.endsWith('[]')) text = text.slice(0, -2).trim();
   } else if (text.endsWith(' array')) {
     isArray = true;
     text = text.slice(0, -6).trim();

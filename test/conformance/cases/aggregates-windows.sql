@@ -95,3 +95,5 @@ SELECT date_trunc('month', sold_on)::date AS month, sum(qty) FROM sales GROUP BY
 SELECT max(rep), min(region) FROM sales;
 
 SELECT region FROM sales GROUP BY region HAVING max(amount) IS NULL;
+
+SELECT region, array_agg(rep ORDER BY id) FROM sales GROUP BY region ORDER BY region;

@@ -97,3 +97,12 @@ SELECT clock_timestamp() >= transaction_timestamp();
 SELECT statement_timestamp() IS NOT NULL;
 
 SELECT localtimestamp IS NOT NULL, localtime IS NOT NULL, current_time IS NOT NULL;
+
+-- reporting queries: month buckets, ISO weekdays, readable dates
+SELECT date_trunc('month', at) AS month, count(*) FROM visits GROUP BY 1 ORDER BY 1;
+
+SELECT extract(isodow FROM day), to_char(day, 'FMDay, FMDD FMMonth YYYY') FROM visits ORDER BY id;
+
+SELECT age(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31'), justify_interval(INTERVAL '1 mon -1 hour');
+
+SELECT at::date, at::time FROM visits ORDER BY id;

@@ -78,3 +78,7 @@ UPDATE arrs SET ints = array_append(ints, 99) WHERE id = 2 RETURNING ints;
 SELECT ARRAY[ARRAY[1, 2], ARRAY[3, 4]];
 
 SELECT ints = '{1,2,3}' FROM arrs WHERE id = 1;
+
+SELECT array_replace(ints, 2, 20), array_ndims(nested), cardinality(nested) FROM arrs WHERE id = 1;
+
+SELECT texts[2], nested[2][1] FROM arrs WHERE id = 1;

@@ -15,7 +15,7 @@ await loadModule();
 
 /**
  * Written directly in SQLite (not through the translator), so the fixture cannot hide a bug.
- * pg_catalog and information_schema are attached schemas, as the server attaches them.
+ * pg_catalog is an attached schema and information_schema.tables a TEMP relation, as the server has them.
  */
 const fixtureSql = `
   PRAGMA case_sensitive_like = ON;
@@ -29,8 +29,7 @@ const fixtureSql = `
   CREATE INDEX old_index ON u (y);
   ATTACH DATABASE ':memory:' AS pg_catalog;
   CREATE TABLE pg_catalog.pg_class (oid INTEGER, relname TEXT);
-  ATTACH DATABASE ':memory:' AS information_schema;
-  CREATE TABLE information_schema.tables (table_name TEXT);
+  CREATE TEMP TABLE "information_schema.tables" (table_name TEXT);
   INSERT INTO t VALUES (1, 'a', 1.5, '{"k": 1}'), (2, 'b', NULL, NULL), (NULL, 'c', 3, 'x');
   INSERT INTO u VALUES (1, 10, 'p'), (2, 20, NULL), (5, 50, 'q');
   INSERT INTO v VALUES (1, 'a'), (2, 'b');

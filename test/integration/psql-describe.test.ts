@@ -1,0 +1,61 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCommand } from '../support/run-command.js';
+import { startPostgresCluster, type PostgresCluster } from '../support/pg-cluster.js';
+import { hasPgBinaries, psqlPath } from '../support/pg-bin.js';
+import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+
+/**
+ * psql's describe commands print the same on pgsqlite as on PostgreSQL 15 for the same schema.
+ * The schema avoids what differs by design (docs/catalog.md): serial defaults, CHECK expressions
+ * PostgreSQL deparses with casts, and sizes (\dt+).
+ */
+const schema = `
+CREATE TABLE authors (id integer PRIMARY KEY, name varchar(100) NOT NULL, email text UNIQUE, created timestamptz DEFAULT now());
+CREATE TABLE books (id bigint PRIMARY KEY, author_id int NOT NULL REFERENCES authors(id) ON DELETE CASCADE, title text NOT NULL,
+  qty integer CHECK (qty > 0), tags text[], published date, rating real DEFAULT 0.5, price numeric(10,2),
+  CONSTRAINT books_title_len CHECK (length(title) > 0));
+CREATE INDEX books_title_idx ON books (title);
+CREATE UNIQUE INDEX books_author_title ON books (author_id, title);
+CREATE TABLE reviews (book_id bigint REFERENCES books, stars smallint NOT NULL, body varchar(2000), PRIMARY KEY (book_id, stars));
+CREATE VIEW cheap_books AS SELECT id, title FROM books WHERE qty < 10;
+`;
+
+const commands = [
+  '\\dt', '\\d', '\\d books', '\\d authors', '\\d reviews', '\\d+ books', '\\d+ authors', '\\di', '\\dv', '\\d cheap_books',
+  '\\dn', '\\du', '\\df', '\\ds', '\\d books_title_idx', '\\d books_pkey', '\\d reviews_pkey',
+];
+
+const skip = hasPgBinaries() ? false : 'PostgreSQL 15 binaries not installed';
+
+describe('psql describe commands against PostgreSQL 15', { skip }, () => {
+  let cluster: PostgresCluster;
+  let t: TestServer;
+  const env = (port: number) => ({ PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'postgres', PGDATABASE: 'postgres' });
+  const psql = async (port: number, command: string) => {
+    const result = await runCommand(psqlPath(), ['-X', '-c', command], { env: env(port), timeoutMs: 30_000 });
+    return result.stdout + result.stderr;
+  };
+  before(async () => {
+    [cluster, t] = await Promise.all([startPostgresCluster(), startTestServer()]);
+    for (const port of [cluster.port, t.port]) {
+      const result = await runCommand(psqlPath(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', schema], { env: env(port), timeoutMs: 30_000 });
+      assert.equal(result.code, 0, result.stderr);
+    }
+  });
+  after(async () => {
+    await t?.close();
+    await cluster?.stop();
+  });
+
+  for (const command of commands) {
+    it(`prints the same for ${command}`, async () => {
+      assert.equal(await psql(t.port, command), await psql(cluster.port, command));
+    });
+  }
+
+  it('prints the same for \\dt+ apart from sizes', async () => {
+    const withoutSizes = (text: string) => text.replace(/\d+ (bytes|kB)/g, 'SIZE');
+    assert.equal(withoutSizes(await psql(t.port, '\\dt+')), withoutSizes(await psql(cluster.port, '\\dt+')));
+  });
+});
