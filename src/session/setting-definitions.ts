@@ -95,7 +95,8 @@ function writePriority(value: string): string {
 }
 
 function normalizeEncoding(value: string): string {
-  const v = value.trim().toUpperCase().replace(/[-_]/g, '');
+  // PostgreSQL ignores everything but letters and digits in encoding names ('utf-8', "'utf-8'").
+  const v = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
   if (v === 'UTF8' || v === 'UNICODE') return 'UTF8';
   if (v === 'SQLASCII') return 'SQL_ASCII';
   throw new Error(`invalid value for parameter "client_encoding": "${value}"`);

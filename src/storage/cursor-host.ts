@@ -41,8 +41,8 @@ export class CursorHost {
     });
   }
 
-  async start(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation): Promise<void> {
-    await this.request({ type: 'open', id: allocateJobId(), path, pragmas, catalog });
+  async start(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, schemaGeneration?: SharedArrayBuffer): Promise<void> {
+    await this.request({ type: 'open', id: allocateJobId(), path, pragmas, catalog, schemaGeneration });
   }
 
   /** Opens a cursor over the job's query; its snapshot is taken now. */

@@ -102,7 +102,7 @@ export type SerializedError = {
 export type StatementResult = { ok: true; outcome: StatementOutcome } | { ok: false; error: SerializedError };
 
 export type EngineRequest =
-  | { type: 'open'; id: number; path: string; readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation }
+  | { type: 'open'; id: number; path: string; readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation; schemaGeneration?: SharedArrayBuffer }
   | { type: 'exec'; id: number; job: StatementJob }
   /** Many autocommit statements in one transaction, each in its own savepoint (group commit). */
   | { type: 'batch'; id: number; jobs: StatementJob[]; jobIds: number[] }
@@ -132,7 +132,7 @@ export interface CursorSlice {
 
 /** Messages to a cursor worker: it hosts open cursors, each on a connection of its own. */
 export type CursorRequest =
-  | { type: 'open'; id: number; path: string; pragmas: Record<string, string | number>; catalog: CatalogLocation }
+  | { type: 'open'; id: number; path: string; pragmas: Record<string, string | number>; catalog: CatalogLocation; schemaGeneration?: SharedArrayBuffer }
   | { type: 'declare'; id: number; cursorId: number; job: StatementJob }
   | { type: 'read'; id: number; cursorId: number; from: number; count: number; maxBytes: number; encode: boolean }
   | { type: 'close'; id: number; cursorId: number }

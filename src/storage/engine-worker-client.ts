@@ -56,7 +56,7 @@ export class EngineWorkerClient {
     });
   }
 
-  async open(path: string, options: { readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation }): Promise<void> {
+  async open(path: string, options: { readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation; schemaGeneration?: SharedArrayBuffer }): Promise<void> {
     const response = await this.request({ type: 'open', id: allocateJobId(), path, ...options });
     if (response.type === 'fatal') throw deserializeError(response.error);
     if (response.type === 'opened') this.interruptHandle = response.interruptHandle;

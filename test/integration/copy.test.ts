@@ -6,6 +6,8 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import postgres from 'postgres';
 import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+import { startSideBySide } from '../support/side-by-side.js';
+import { openRawSession, serialize } from '../support/raw-protocol.js';
 
 const ROWS = 1_000_000;
 
@@ -91,5 +93,32 @@ describe('COPY', () => {
     for await (const chunk of readable) out += chunk.toString();
     assert.equal(out, '1\tone\n2\ttwo\n');
     await sql.end();
+  });
+});
+
+describe('COPY FROM STDIN with data sent before CopyInResponse (asyncpg, tokio-postgres)', () => {
+  it('simple and extended protocol: the same messages as PostgreSQL 15, one ReadyForQuery each', async () => {
+    const pair = await startSideBySide();
+    try {
+      const answers: string[][] = [];
+      for (const port of [pair.cluster.port, pair.server.port]) {
+        const session = await openRawSession(port, 'postgres', 'postgres');
+        await session.send([serialize.query('CREATE TABLE early (a integer, b text)')]);
+        // Simple protocol: the COPY, its data and CopyDone in one write.
+        await session.send([serialize.query('COPY early FROM STDIN'), serialize.copyData(Buffer.from('1\tone\n2\ttwo\n')), serialize.copyDone()]);
+        // Extended protocol: Sync sent before the data (ignored in copy-in mode), then the data, CopyDone and Sync.
+        await session.send([
+          serialize.parse({ text: 'COPY early FROM STDIN', types: [] }), serialize.bind({}), serialize.execute({}), serialize.sync(),
+          serialize.copyData(Buffer.from('3\tthree\n')), serialize.copyDone(), serialize.sync(),
+        ]);
+        await session.send([serialize.query('SELECT count(*) FROM early')]);
+        answers.push(session.take());
+        session.close();
+      }
+      assert.deepEqual(answers[1], answers[0]);
+      assert.ok(answers[0].includes('row:3'));
+    } finally {
+      await pair.close();
+    }
   });
 });

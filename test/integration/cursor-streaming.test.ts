@@ -54,6 +54,25 @@ describe('streaming cursors and portals against PostgreSQL 15', () => {
     assert.deepEqual(answers[1], answers[0]);
   });
 
+  it('SQL FETCH and MOVE reach a portal made by Bind (asyncpg moves its cursors so)', async () => {
+    const answers: string[][] = [];
+    for (const port of [pair.cluster.port, pair.server.port]) {
+      const session = await openRawSession(port, 'postgres', 'postgres');
+      await session.send([serialize.query('BEGIN')]);
+      await session.send([
+        serialize.parse({ name: 'm', text: 'SELECT id FROM items ORDER BY id', types: [] }),
+        serialize.bind({ portal: 'pm', statement: 'm', values: [] }),
+        serialize.execute({ portal: 'pm', rows: 1 }), serialize.sync(),
+      ]);
+      await session.send([serialize.query('MOVE FORWARD 2 IN pm; FETCH 1 FROM pm; MOVE 10 IN pm')]);
+      await session.send([serialize.query('FETCH nope')]);
+      await session.send([serialize.query('ROLLBACK')]);
+      answers.push(session.take());
+      session.close();
+    }
+    assert.deepEqual(answers[1], answers[0]);
+  });
+
   it('every FETCH and MOVE direction, in a transaction that wrote first: the cursor sees its own writes', async () => {
     const script = [
       'BEGIN', "INSERT INTO items VALUES (6, 'six')", 'DECLARE w SCROLL CURSOR FOR SELECT id, name FROM items ORDER BY id',

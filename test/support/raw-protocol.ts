@@ -28,12 +28,17 @@ export async function openRawSession(port: number, user: string, database: strin
     else if (m.name === 'error') events.push(`error:${m.code}`);
     else if (m.name === 'rowDescription') events.push('rowDescription');
     else if (m.name === 'noData') events.push('noData');
-    else if (m.name === 'readyForQuery') waiters.shift()?.();
+    else if (m.name === 'copyInResponse') events.push('copyIn');
+    else if (m.name === 'readyForQuery') {
+      events.push('ready');
+      waiters.shift()?.();
+    }
   });
   const ready = () => new Promise<void>((resolve) => waiters.push(resolve));
   const started = ready();
   socket.write(serialize.startup({ user, database }));
   await started;
+  events = [];
   return {
     async send(messages) {
       const done = ready();

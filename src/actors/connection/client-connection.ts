@@ -109,12 +109,30 @@ export class ClientConnection {
       else this.startupQueue.push(message);
       return;
     }
-    if (this.copySink && (message.type === 'copyData' || message.type === 'copyDone' || message.type === 'copyFail')) {
-      this.copySink.push(message);
-      if (this.copySink?.shouldPause()) this.socket.pause();
-      return;
-    }
+    if (this.copySink && !this.copySink.ended && this.takeForCopy(message)) return;
     this.enqueue(message);
+  }
+
+  /**
+   * While a COPY FROM STDIN reads data: COPY messages go to its sink, and Sync and Flush are
+   * ignored (as PostgreSQL does in copy-in mode; a client running COPY through the extended
+   * protocol may send its Sync before the data). Returns false for any other message.
+   */
+  private takeForCopy(message: FrontendMessage): boolean {
+    if (message.type === 'sync' || message.type === 'flush') return true;
+    if (message.type !== 'copyData' && message.type !== 'copyDone' && message.type !== 'copyFail') return false;
+    this.copySink!.push(message);
+    if (this.copySink!.shouldPause()) this.socket.pause();
+    return true;
+  }
+
+  /**
+   * COPY FROM STDIN starts reading: data the client sent right behind the COPY command (without
+   * waiting for CopyInResponse) is already queued here, so it moves to the sink first.
+   */
+  startCopyIn(sink: CopyInSink): void {
+    this.copySink = sink;
+    while (this.queue.length > 0 && !sink.ended && this.takeForCopy(this.queue[0])) this.queue.shift();
   }
 
   private isReady(): boolean {

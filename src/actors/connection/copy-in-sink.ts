@@ -14,10 +14,13 @@ export class CopyInSink {
   private queuedBytes = 0;
   private waiter: ((m: CopyMessage | Error) => void) | null = null;
   private failure: Error | null = null;
+  /** CopyDone or CopyFail arrived: what follows is no longer COPY data. */
+  ended = false;
 
   constructor(private readonly highWaterMark: number, private readonly onDrained: () => void) {}
 
   push(message: CopyMessage): void {
+    if (message.type !== 'copyData') this.ended = true;
     if (this.waiter) {
       const waiter = this.waiter;
       this.waiter = null;

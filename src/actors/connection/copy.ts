@@ -64,7 +64,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   }
 
   const sink = new CopyInSink(COPY_IN_HIGH_WATER, () => conn.resumeReading());
-  conn.copySink = sink;
+  conn.startCopyIn(sink);
   session.actor.send({ type: 'copy.in' });
   conn.output.writer.copyInResponse(0, names.map(() => 0));
   await conn.output.flush();

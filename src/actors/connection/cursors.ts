@@ -11,6 +11,7 @@ import type { ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { MaterializedRows, type RowSource } from '../../storage/row-source.js';
 import type { Session } from './session.js';
+import type { Portal } from './session-state.js';
 
 const CURSOR_OPT_BINARY = 0x1;
 const CURSOR_OPT_SCROLL = 0x2;
@@ -105,15 +106,43 @@ async function declare(session: Session, node: AstNode, text: string, params: Sq
   return { tag: 'DECLARE CURSOR' };
 }
 
-async function materialize(session: Session, query: PreparedQuery, options: { params: SqliteValue[]; resultFormats: number[] }): Promise<RowSource> {
+async function materialize(session: Session, query: PreparedQuery, options: { params: SqliteValue[]; resultFormats: number[]; fixedTypes?: number[] }): Promise<RowSource> {
   const outcome = await session.runEngine(query, options);
   return new MaterializedRows(outcome.columns ?? [], outcome.rows ?? new Uint8Array(0));
 }
 
 async function fetch(session: Session, node: AstNode, sink?: ChunkHandler): Promise<CursorResult> {
   const name = node.portalname as string;
+  const portal = session.cursors.has(name) ? undefined : session.portals.get(name);
+  if (portal) return fetchFromPortal(session, portal, node, sink);
   const cursor = session.cursors.get(name);
   if (!cursor) throw unknownCursor(name);
+  return fetchFrom(session, cursor, node, sink);
+}
+
+/**
+ * FETCH or MOVE on a portal made by Bind, which PostgreSQL lets SQL reach by name as it does a
+ * cursor (asyncpg moves its cursors so). The portal's position is the rows it has sent.
+ */
+async function fetchFromPortal(session: Session, portal: Portal, node: AstNode, sink?: ChunkHandler): Promise<CursorResult> {
+  const query = portal.statement.query;
+  if (!query || query.plan.kind !== 'engine') {
+    throw new PgError({ code: SqlState.featureNotSupported, message: `portal "${portal.name}" cannot be fetched from` });
+  }
+  const options = { params: portal.params, resultFormats: portal.resultFormats, fixedTypes: portal.describedTypes ?? portal.statement.describedColumns?.map((c) => c.typeOid) };
+  if (!portal.source && portal.outcome?.columns) portal.source = new MaterializedRows(portal.outcome.columns, portal.outcome.rows ?? new Uint8Array(0));
+  portal.source ??= await session.openStreamingCursor(query, options) ?? await materialize(session, query, options);
+  const binary = portal.resultFormats.length > 0 && portal.resultFormats.every((format) => format === 1);
+  const view: SqlCursor = {
+    name: portal.name, statement: portal.statement.sql, columns: portal.source.columns, source: portal.source, position: portal.rowsSent,
+    binary, scroll: 'default', holdable: false, declaredInTransaction: true, createdAt: new Date(),
+  };
+  const result = await fetchFrom(session, view, node, sink);
+  portal.rowsSent = view.position;
+  return result;
+}
+
+async function fetchFrom(session: Session, cursor: SqlCursor, node: AstNode, sink?: ChunkHandler): Promise<CursorResult> {
   const direction = node.direction as FetchDirection;
   // The JSON parse tree leaves out zero values: a missing count is 0 (FETCH 0, RELATIVE 0).
   const howMany = Number(node.howMany ?? 0);

@@ -54,6 +54,8 @@ export interface TransactionState {
   isolationLevel: string;
   /** READ ONLY: writes fail with 25006. */
   readOnly: boolean;
+  /** Ran DDL: other connections' cached statements are dropped again when it ends. */
+  changedSchema?: boolean;
   /** Assigned on first use (txid_current()), then stable for the transaction. */
   transactionId?: bigint;
 }

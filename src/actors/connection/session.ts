@@ -285,7 +285,18 @@ export class Session implements Listener {
    * reader, or through the write queue (group commit) for an autocommit write.
    */
   async runEngine(query: PreparedQuery, options: RunOptions): Promise<StatementOutcome> {
-    const outcome = await this.runEngineStatement(query, options);
+    const changesSchema = query.plan.kind === 'engine' && query.plan.access === 'write' && !dataStatementWords.has(query.plan.tag.word);
+    let outcome: StatementOutcome;
+    try {
+      outcome = await this.runEngineStatement(query, options);
+    } finally {
+      if (changesSchema) {
+        // Seen at once by the writer's connection (inside a transaction too), and again when the
+        // transaction ends, since other connections prepare against the committed schema.
+        this.db.schemaChanged();
+        if (this.txn) this.txn.changedSchema = true;
+      }
+    }
     for (const change of outcome.settingChanges ?? []) {
       // set_config(): the same rules as SET / SET LOCAL.
       const def = this.settings.set(change.name, change.value, { local: change.isLocal, inTransaction: this.txn !== null });
@@ -413,6 +424,7 @@ export class Session implements Listener {
       txn.lease.release();
     }
     const committed = commit && failure === undefined;
+    if (txn.changedSchema) this.db.schemaChanged();
     closeCursorsAtTransactionEnd(this.cursors, committed);
     for (const name of this.settings.endTransaction(committed)) this.reportSetting(name);
     if (committed) {
@@ -446,6 +458,9 @@ export class Session implements Listener {
     this.actor.stop();
   }
 }
+
+/** Statements that change rows, not the schema. */
+const dataStatementWords: ReadonlySet<string> = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 
 async function runSequence(statements: string[], run: (sql: string) => Promise<StatementOutcome>): Promise<StatementOutcome> {
   let outcome!: StatementOutcome;

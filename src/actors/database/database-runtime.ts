@@ -61,6 +61,8 @@ export class DatabaseRuntime {
   private cursorHost: Promise<CursorHost> | undefined;
   private cursorHostStarted: CursorHost | undefined;
   readonly stats = new PoolStats();
+  /** Bumped after DDL; every connection's statement cache drops its statements when it moves. */
+  private readonly schemaGeneration = new SharedArrayBuffer(4);
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.name;
@@ -86,9 +88,12 @@ export class DatabaseRuntime {
   async open(): Promise<void> {
     // The writer opens first: it creates the file and switches it to WAL before readers attach.
     const { pragmas, catalog } = this.options;
-    await this.writerEngine.open(this.path, { readonly: false, pragmas, catalog });
-    await this.readers.open(this.path, pragmas, catalog);
-    if (this.options.watchdog) this.inline = new InlineEngine(this.path, pragmas, catalog, this.options.watchdog, this.options.livePools);
+    const schemaGeneration = this.schemaGeneration;
+    await this.writerEngine.open(this.path, { readonly: false, pragmas, catalog, schemaGeneration });
+    await this.readers.open(this.path, pragmas, catalog, schemaGeneration);
+    if (this.options.watchdog) {
+      this.inline = new InlineEngine(this.path, pragmas, catalog, this.options.watchdog, this.options.livePools, new Int32Array(schemaGeneration));
+    }
     this.writer.start();
   }
 
@@ -133,11 +138,16 @@ export class DatabaseRuntime {
   private startCursorHost(): Promise<CursorHost> {
     this.cursorHost ??= (async () => {
       const host = new CursorHost(`${this.name}/cursors`);
-      await host.start(this.path, this.options.pragmas, this.options.catalog);
+      await host.start(this.path, this.options.pragmas, this.options.catalog, this.schemaGeneration);
       this.cursorHostStarted = host;
       return host;
     })();
     return this.cursorHost;
+  }
+
+  /** DDL ran (or a transaction that ran DDL ended): cached statements everywhere are prepared again. */
+  schemaChanged(): void {
+    Atomics.add(new Int32Array(this.schemaGeneration), 0, 1);
   }
 
   /** A statement over live relations (pgsqlite_stat_pools): only the main-thread connection has them. */

@@ -19,9 +19,9 @@ export class ReaderPool {
     return this.readers.filter((reader) => reader.inFlight > 0).length;
   }
 
-  async open(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation): Promise<void> {
+  async open(path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, schemaGeneration?: SharedArrayBuffer): Promise<void> {
     for (let i = 0; i < this.size; i++) this.readers.push(new EngineWorkerClient(`${this.name}/reader-${i}`));
-    await Promise.all(this.readers.map((reader) => reader.open(path, { readonly: true, pragmas, catalog })));
+    await Promise.all(this.readers.map((reader) => reader.open(path, { readonly: true, pragmas, catalog, schemaGeneration })));
   }
 
   private pick(): EngineWorkerClient {

@@ -36,6 +36,7 @@ export class InlineEngine {
   constructor(
     path: string, pragmas: Record<string, string | number>, catalog: CatalogLocation, private readonly watchdog: Watchdog,
     livePools?: () => PoolRow[],
+    schemaGeneration?: Int32Array,
   ) {
     const connection = openEngineConnection(path, {
       pragmas, catalog, readonly: true,
@@ -56,7 +57,7 @@ export class InlineEngine {
     });
     this.db = connection.db;
     this.interruptHandle = connection.interruptHandle;
-    this.cache = new StatementCache(this.db);
+    this.cache = new StatementCache(this.db, 500, schemaGeneration);
   }
 
   /** Runs the job here, or returns undefined when it belongs in a worker (known heavy, or over budget). */

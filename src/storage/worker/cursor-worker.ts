@@ -24,7 +24,7 @@ const cancel = new CancelSlots(workerData.cancelBuffer as SharedArrayBuffer);
 const MAX_IDLE_CONNECTIONS = 2;
 const idle: PooledConnection[] = [];
 const cursors = new Map<number, { connection: PooledConnection; cursor: HostedCursor; job: StatementJob }>();
-let location: { path: string; pragmas: Record<string, string | number>; catalog: CatalogLocation } | undefined;
+let location: { path: string; pragmas: Record<string, string | number>; catalog: CatalogLocation; schemaGeneration?: Int32Array } | undefined;
 /** The job whose rows are being read now: what session functions see. */
 let running: StatementJob | undefined;
 
@@ -51,7 +51,7 @@ function connect(): PooledConnection {
       transactionId: () => running?.transactionId,
     },
   });
-  return { ...connection, cache: new StatementCache(connection.db, 50) };
+  return { ...connection, cache: new StatementCache(connection.db, 50, location!.schemaGeneration) };
 }
 
 function release(connection: PooledConnection): void {
@@ -91,7 +91,10 @@ function declare(id: number, cursorId: number, job: StatementJob): CursorRespons
 function handle(request: CursorRequest): CursorResponse {
   switch (request.type) {
     case 'open':
-      location = { path: request.path, pragmas: request.pragmas, catalog: request.catalog };
+      location = {
+        path: request.path, pragmas: request.pragmas, catalog: request.catalog,
+        schemaGeneration: request.schemaGeneration ? new Int32Array(request.schemaGeneration) : undefined,
+      };
       return { type: 'ready', id: request.id };
     case 'declare':
       return declare(request.id, request.cursorId, request.job);

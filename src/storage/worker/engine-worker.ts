@@ -185,7 +185,7 @@ function handle(request: EngineRequest): EngineResponse {
         },
       });
       db = connection.db;
-      cache = new StatementCache(db);
+      cache = new StatementCache(db, 500, request.schemaGeneration ? new Int32Array(request.schemaGeneration) : undefined);
       const interruptHandle = connection.interruptHandle;
       transactionStatements = {
         // Deferred, not IMMEDIATE: IMMEDIATE would also write-lock the attached catalog (the shared

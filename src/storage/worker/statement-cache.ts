@@ -1,12 +1,24 @@
 import type Database from 'better-sqlite3';
 
-/** Prepared statements by SQL text, least recently used dropped first. */
+/**
+ * Prepared statements by SQL text, least recently used dropped first. A statement's result
+ * columns (and what is cached about them) are fixed when it is prepared, so after DDL anywhere in
+ * the database — the shared schema generation moved — every cached statement is dropped.
+ */
 export class StatementCache {
   private readonly entries = new Map<string, Database.Statement>();
+  private seenGeneration = 0;
 
-  constructor(private readonly db: Database.Database, private readonly capacity = 500) {}
+  constructor(private readonly db: Database.Database, private readonly capacity = 500, private readonly schemaGeneration?: Int32Array) {}
 
   get(sql: string): Database.Statement {
+    if (this.schemaGeneration) {
+      const generation = Atomics.load(this.schemaGeneration, 0);
+      if (generation !== this.seenGeneration) {
+        this.entries.clear();
+        this.seenGeneration = generation;
+      }
+    }
     let stmt = this.entries.get(sql);
     if (stmt) {
       // Refresh recency: Map keeps insertion order.
