@@ -6,10 +6,17 @@ import { declaredTypeOfTypeName } from './types/declared-type.js';
  * its position (LIMIT), or the column it is compared with / assigned to — whose declared type the
  * engine knows. Parameters in other places stay unknown (null); the dialect issue infers the rest.
  */
-export type ParamTypeSource = { oid: number } | { table: string; column: string } | null;
+export type ParamTypeSource =
+  | { oid: number }
+  /** The column's type; with `numericOnly`, only when it is a number (arithmetic: `ts + $1` wants an interval). */
+  | { table: string; column: string; numericOnly?: boolean }
+  | { table: string; position: number }
+  | null;
 
 const INT8 = 20;
+/** Operators whose parameter operand takes the type of the column on the other side (as PostgreSQL resolves them). */
 const comparisons = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*', '!~~*']);
+const arithmetic = new Set(['+', '-', '*', '/', '%']);
 
 interface Scope {
   /** Alias or name → table name, for the tables the statement reads or writes. */
@@ -66,11 +73,12 @@ export function inferParamSources(stmt: AstNode, paramCount: number): ParamTypeS
       if (declared) set(body.arg.ParamRef.number, { oid: declared.oid });
     } else if (type === 'A_Expr' && body) {
       const op = body.name?.[0]?.String?.sval;
-      if (body.kind === 'AEXPR_OP' && comparisons.has(op) || body.kind === 'AEXPR_LIKE' || body.kind === 'AEXPR_ILIKE') {
+      if (body.kind === 'AEXPR_OP' && (comparisons.has(op) || arithmetic.has(op)) || body.kind === 'AEXPR_LIKE' || body.kind === 'AEXPR_ILIKE') {
+        const numericOnly = arithmetic.has(op);
         const leftColumn = columnOf(body.lexpr, scope);
         const rightColumn = columnOf(body.rexpr, scope);
-        if (leftColumn) set(paramNumber(body.rexpr), leftColumn);
-        if (rightColumn) set(paramNumber(body.lexpr), rightColumn);
+        if (leftColumn) set(paramNumber(body.rexpr), numericOnly ? { ...leftColumn, numericOnly } : leftColumn);
+        if (rightColumn) set(paramNumber(body.lexpr), numericOnly ? { ...rightColumn, numericOnly } : rightColumn);
       } else if (body.kind === 'AEXPR_IN' || body.kind === 'AEXPR_BETWEEN' || body.kind === 'AEXPR_NOT_BETWEEN') {
         const column = columnOf(body.lexpr, scope);
         if (column && Array.isArray(body.rexpr?.List?.items ?? body.rexpr)) {
@@ -99,7 +107,9 @@ export function inferParamSources(stmt: AstNode, paramCount: number): ParamTypeS
       const columns: string[] = (body.cols ?? []).map((c: AstNode) => c.ResTarget?.name);
       for (const row of body.selectStmt?.SelectStmt?.valuesLists ?? []) {
         (row.List?.items ?? []).forEach((item: AstNode, i: number) => {
-          if (columns[i]) set(paramNumber(item), { table, column: columns[i] });
+          // Without a column list, values go to the table's columns in order.
+          if (columns.length === 0) set(paramNumber(item), { table, position: i });
+          else if (columns[i]) set(paramNumber(item), { table, column: columns[i] });
         });
       }
       const inner: Scope = { tables: new Map([[table, table]]) };

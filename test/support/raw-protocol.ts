@@ -29,6 +29,7 @@ export async function openRawSession(port: number, user: string, database: strin
     else if (m.name === 'rowDescription') events.push('rowDescription');
     else if (m.name === 'noData') events.push('noData');
     else if (m.name === 'copyInResponse') events.push('copyIn');
+    else if (m.name === 'parameterDescription') events.push(`params:${(m as unknown as { dataTypeIDs: number[] }).dataTypeIDs.join(',')}`);
     else if (m.name === 'readyForQuery') {
       events.push('ready');
       waiters.shift()?.();

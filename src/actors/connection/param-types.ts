@@ -3,27 +3,23 @@ import type { Session } from './session.js';
 import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
 
+/** int2, int4, int8, float4, float8, numeric. */
+const numericTypes: ReadonlySet<number> = new Set([21, 23, 20, 700, 701, 1700]);
+
 /**
  * Parameter types from the statement's context: casts and LIMIT directly, compared or assigned
  * columns through their declared types (one describe per table). 0 where unknown.
  */
 export async function inferParamTypes(session: Session, query: PreparedQuery): Promise<number[]> {
   const sources = paramSourcesOf(query);
-  const byTable = new Map<string, Set<string>>();
-  for (const source of sources) {
-    if (source && 'table' in source) {
-      let columns = byTable.get(source.table);
-      if (!columns) byTable.set(source.table, (columns = new Set()));
-      columns.add(source.column);
-    }
-  }
-  const declared = new Map<string, number>();
-  for (const [table, columns] of byTable) {
-    const names = [...columns];
-    const sql = `SELECT ${names.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(table)}`;
+  const tables = new Set<string>();
+  for (const source of sources) if (source && 'table' in source) tables.add(source.table);
+  const declared = new Map<string, { byName: Map<string, number>; inOrder: number[] }>();
+  for (const table of tables) {
     try {
-      const described = await session.describeSql(sql);
-      described.columns?.forEach((column, i) => declared.set(`${table}.${names[i]}`, column.typeOid));
+      const described = await session.describeSql(`SELECT * FROM ${quoteIdentifier(table)}`);
+      const columns = described.columns ?? [];
+      declared.set(table, { byName: new Map(columns.map((c) => [c.name, c.typeOid])), inOrder: columns.map((c) => c.typeOid) });
     } catch {
       // An unknown table or column is the statement's own error, reported when it runs.
     }
@@ -31,6 +27,9 @@ export async function inferParamTypes(session: Session, query: PreparedQuery): P
   return sources.map((source) => {
     if (!source) return 0;
     if ('oid' in source) return source.oid;
-    return declared.get(`${source.table}.${source.column}`) ?? 0;
+    const table = declared.get(source.table);
+    if ('position' in source) return table?.inOrder[source.position] ?? 0;
+    const oid = table?.byName.get(source.column) ?? 0;
+    return source.numericOnly && !numericTypes.has(oid) ? 0 : oid;
   });
 }
