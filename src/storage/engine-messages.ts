@@ -53,6 +53,11 @@ export interface StatementJob {
   stream?: boolean;
   /** Run once per parameter list (COPY FROM batches); the outcome counts all changes. */
   paramRows?: SqliteValue[][];
+  /**
+   * The same statement for `rows` parameter lists at once (a multi-row INSERT with plain `?`
+   * placeholders): paramRows go through it in groups, the remainder through `sql`.
+   */
+  multiRow?: { sql: string; rows: number };
   /** Encode the rows as COPY data (CopyData messages) instead of DataRows. */
   copyOut?: CopyFormatOptions;
   /** The time zone values are printed in. */

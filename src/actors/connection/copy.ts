@@ -15,6 +15,8 @@ import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
 /** Rows handed to the writer at a time: large enough to amortise the thread hop, small enough to stream. */
 const ROWS_PER_BATCH = 5000;
+const ROWS_PER_INSERT = 100;
+const MAX_PARAMETERS = 32_000;
 const COPY_IN_HIGH_WATER = 4 * 1024 * 1024;
 
 function relationSql(relation: AstNode): string {
@@ -52,7 +54,11 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const { columns } = await describeTarget(conn, node);
   const names = columns.map((c) => c.name);
   const options = readCopyOptions(node.options, names, true);
-  const insertSql = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdentifier).join(', ')}) VALUES (${names.map((_, i) => `?${i + 1}`).join(', ')})`;
+  const insertInto = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdentifier).join(', ')}) VALUES `;
+  const insertSql = `${insertInto}(${names.map((_, i) => `?${i + 1}`).join(', ')})`;
+  // Many rows per INSERT, within SQLite's limit of 32,766 parameters per statement.
+  const rowsPerInsert = Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / Math.max(1, names.length))));
+  const multiRow = { rows: rowsPerInsert, sql: insertInto + Array.from({ length: rowsPerInsert }, () => `(${names.map(() => '?').join(', ')})`).join(', ') };
 
   const ownTransaction = !session.txn;
   let lease: WriterLease;
@@ -88,7 +94,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const outcome = await lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows: rows });
+    const outcome = await lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows: rows, multiRow });
     total += outcome.changes;
   };
   try {

@@ -395,6 +395,8 @@ export class Session implements Listener {
   /** Describes the output of a statement without running it. */
   async describeColumns(query: PreparedQuery): Promise<OutputColumn[] | null> {
     if (query.plan.kind !== 'engine') return query.plan.kind === 'show' ? [] : null;
+    // DDL returns no rows, and its SQLite statements may name objects that exist only once it ran.
+    if (query.plan.access === 'write' && !dataStatementWords.has(query.plan.tag.word)) return null;
     return (await this.describeSql(query.translated!.sql.at(-1)!, query.typeHints)).columns;
   }
 
