@@ -238,6 +238,13 @@ function addInterval(stamp: Stamp, iv: Interval, sign: number, zone: Zone): stri
   return tz ? timestamptzText(secs, totalUs) : timestampText(secs, totalUs);
 }
 
+/** A stored date/timestamp/timestamptz plus an interval, in the session's zone (generate_series' step). */
+export function addIntervalTo(value: string, iv: Interval, timeZone: string): string {
+  const stamp = readStamp(value);
+  if (stamp === undefined) throw invalidValue(`invalid input syntax for type timestamp: "${value}"`);
+  return addInterval(stamp.kind === 'date' ? { ...stamp, kind: 'timestamp' } : stamp, iv, 1, zoneNamed(timeZone));
+}
+
 /** PostgreSQL's interval_justify_hours: whole days out of the time part, signs made to agree. */
 function justifyHours(iv: Interval): Interval {
   let days = iv.days + Math.trunc(iv.us / DAY_US);
@@ -418,7 +425,7 @@ function datetimeCompare(a: Value, b: Value): number {
 }
 
 /** x::date, x::timestamp, x::timestamptz, x::time, x::interval of a stored value (or text). */
-function castDatetime(value: Value, oid: number, timeZone: string): Value {
+export function castDatetime(value: Value, oid: number, timeZone: string): Value {
   const zone = zoneNamed(timeZone);
   const stamp = readStamp(value);
   if (stamp && Number.isFinite(stamp.secs)) {

@@ -7,7 +7,9 @@ import type { SessionContext } from '../storage/engine-messages.js';
 import { registerArrayFunctions } from './array-functions.js';
 import { registerDatetimeFunctions } from './datetime-functions.js';
 import { registerJsonFunctions } from './json-functions.js';
+import { registerInputFunctions } from './input-functions.js';
 import { registerMathFunctions } from './math-functions.js';
+import { registerSetReturningFunctions } from './set-returning-functions.js';
 import { registerTextFunctions } from './text-functions.js';
 
 export const serverVersion = '15.8';
@@ -56,6 +58,9 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     JSON.stringify(includeImplicit === 1n || includeImplicit === 1 ? ['pg_catalog', 'public'] : ['public']));
   db.function('pgsqlite_current_user', { deterministic: false }, () => host.context().user);
   db.function('pg_backend_pid', { deterministic: false }, () => host.context().processId);
+  // Advisory locks are not built, so a session never holds one: releasing them all does nothing
+  // (connection pools such as asyncpg's call it when a connection goes back to the pool).
+  db.function('pg_advisory_unlock_all', { deterministic: false }, () => null);
   db.function('pgsqlite_transaction_start', { deterministic: false }, () => host.transactionStart());
   // now() and its synonyms: the transaction's start as timestamptz storage text (UTC, '+00').
   // Outside a transaction block every call would read the clock again; a statement runs
@@ -114,6 +119,8 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
   registerMathFunctions(db);
   registerJsonFunctions(db);
   registerArrayFunctions(db);
+  registerSetReturningFunctions(db, { timeZone: () => host.context().settings.timezone ?? 'UTC' });
+  registerInputFunctions(db, { timeZone: () => host.context().settings.timezone ?? 'UTC' });
   registerDatetimeFunctions(db, {
     timeZone: () => host.context().settings.timezone ?? 'UTC',
     transactionStart: () => host.transactionStart(),

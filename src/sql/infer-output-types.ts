@@ -1,7 +1,7 @@
 import { nodeType, type AstNode } from './parser.js';
 import { declaredTypeOfTypeName } from './types/declared-type.js';
 import {
-  BOOL, DATE, evaluateTerm, foldTerm, INT4, INT8, NAME, needsColumns, NUMERIC, resolved, TIME, TIMESTAMP, TIMESTAMPTZ, UNKNOWN,
+  BOOL, DATE, evaluateTerm, foldTerm, INT4, INT8, JSON_, JSONB, NAME, needsColumns, NUMERIC, resolved, TEXT, TIME, TIMESTAMP, TIMESTAMPTZ, UNKNOWN,
   type Term,
 } from './types/type-terms.js';
 
@@ -202,14 +202,35 @@ function addFromItem(item: AstNode, scope: Scope): void {
     const name = call?.FuncCall ? lastName(call.FuncCall.funcname) : '';
     const term: Term = call ? termOf(call, scope) : null;
     const columnNames = names(alias?.colnames);
-    const single = columnNames[0] ?? alias?.aliasname ?? name;
+    // json(b)_each* return (key, value); json(b)_array_elements* a column named value.
+    const fixed = rangeFunctionColumns(name, term);
+    const defaults = fixed?.map((c) => c.name) ?? [alias?.aliasname ?? name];
+    const terms = fixed?.map((c) => c.term) ?? [term];
+    if (item.RangeFunction.ordinality) {
+      defaults.push('ordinality');
+      terms.push(INT8);
+    }
+    const columnsByName = terms.map((_, i) => columnNames[i] ?? defaults[i]!);
+    const whole = terms.length - (item.RangeFunction.ordinality ? 1 : 0) === 1 ? (alias?.aliasname ?? name) : undefined;
     const relation: Relation = {
       kind: 'derived',
-      columns: [term],
-      column: (c) => (c === single || c === name ? term : undefined),
+      columns: terms,
+      column: (c) => {
+        const i = columnsByName.indexOf(c);
+        if (i >= 0) return terms[i];
+        return c === whole || (fixed === undefined && c === name) ? terms[0] : undefined;
+      },
     };
     scope.items.push({ alias: alias?.aliasname ?? name, relation });
   }
+}
+
+/** The columns of a set-returning function with named output columns. */
+function rangeFunctionColumns(name: string, term: Term): { name: string; term: Term }[] | undefined {
+  const each = /^(json|jsonb)_each(_text)?$/.exec(name);
+  if (each) return [{ name: 'key', term: TEXT }, { name: 'value', term: each[2] ? TEXT : each[1] === 'json' ? JSON_ : JSONB }];
+  if (/^jsonb?_array_elements(_text)?$/.test(name)) return [{ name: 'value', term }];
+  return undefined;
 }
 
 /** A relation's columns under new names (`AS x(a, b)`); the rest keep theirs. */
@@ -249,6 +270,8 @@ function selectNames(select: AstNode): string[] | undefined {
   if (select.op && select.op !== 'SETOP_NONE') return selectNames(select.larg);
   if (select.valuesLists) return select.valuesLists[0].List.items.map((_: AstNode, i: number) => `column${i + 1}`);
   if (!select.targetList) return undefined;
+  // * expands to names only the FROM items know.
+  if (select.targetList.some((t: AstNode) => t.ResTarget?.val?.ColumnRef?.fields?.some((f: AstNode) => f.A_Star))) return undefined;
   return select.targetList.map((t: AstNode) => outputName(t.ResTarget));
 }
 
@@ -307,8 +330,26 @@ function selectColumns(query: AstNode | undefined, parent: Scope | undefined): T
   const terms: Term[] = [];
   for (const target of select.targetList) {
     const value = target.ResTarget?.val;
-    if (value?.ColumnRef?.fields?.some((f: AstNode) => f.A_Star)) return undefined; // * expands to unknown width
+    if (value?.ColumnRef?.fields?.some((f: AstNode) => f.A_Star)) {
+      const expanded = starColumns(value.ColumnRef.fields, scope);
+      if (expanded === undefined) return undefined; // * over a table: width unknown here
+      terms.push(...expanded);
+      continue;
+    }
     terms.push(termOf(value, scope));
+  }
+  return terms;
+}
+
+/** `*` or `x.*` over FROM items whose columns are all known (subqueries, VALUES, functions). */
+function starColumns(fields: AstNode[], scope: Scope): Term[] | undefined {
+  const qualifier = fields.length === 2 ? fields[0]?.String?.sval : undefined;
+  const items = qualifier === undefined ? scope.items : scope.items.filter((i) => i.alias === qualifier);
+  if (items.length === 0) return undefined;
+  const terms: Term[] = [];
+  for (const item of items) {
+    if (item.relation.kind !== 'derived' || item.relation.columns === undefined) return undefined;
+    terms.push(...item.relation.columns);
   }
   return terms;
 }

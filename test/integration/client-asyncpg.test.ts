@@ -37,7 +37,6 @@ const scenarios: ClientScenario[] = [
   },
   {
     name: 'copy-binary', title: 'copy_records_to_table (COPY FROM STDIN with FORMAT binary)',
-    blocked: '0A000 COPY BINARY is not supported yet',
   },
   {
     name: 'insert-without-columns', title: 'INSERT INTO t VALUES ($1, …) without a column list: parameters typed from the columns',
@@ -59,7 +58,6 @@ const scenarios: ClientScenario[] = [
   },
   {
     name: 'pool', title: 'create_pool: concurrent queries, acquire/release (reset query on release)',
-    blocked: "the pool's reset query 'SELECT pg_advisory_unlock_all()' fails: 42883 no such function",
   },
 ];
 

@@ -26,7 +26,6 @@ const scenarios: ClientScenario[] = [
   { name: 'copy-to', title: 'PgConn.CopyTo (COPY (SELECT …) TO STDOUT), NULL as \\N' },
   {
     name: 'copy-from', title: 'CopyFrom (COPY FROM STDIN with FORMAT binary)',
-    blocked: '0A000 COPY BINARY is not supported yet',
   },
   {
     name: 'load-type', title: "LoadType('_int4'): pgx's catalog lookup, then int4[] through the loaded type",

@@ -122,3 +122,43 @@ describe('COPY FROM STDIN with data sent before CopyInResponse (asyncpg, tokio-p
     }
   });
 });
+
+describe('binary COPY', () => {
+  it('COPY FROM STDIN and TO STDOUT in binary format give the bytes PostgreSQL 15 gives', async () => {
+    const pair = await startSideBySide();
+    try {
+      const outputs: Buffer[] = [];
+      const setup = 'CREATE TABLE bin (id integer, name text, amount float8, at timestamptz, ok boolean, data bytea)';
+      // The same binary data into both: PostgreSQL makes it, pgsqlite and PostgreSQL read it back.
+      await pair.reference.query(setup);
+      await pair.reference.query("INSERT INTO bin VALUES (1, 'one', 1.5, '2024-01-02 03:04:05+00', true, '\\x0102'), (2, NULL, -2.25, NULL, false, NULL)");
+      let source = Buffer.alloc(0);
+      await pipeline(pair.reference.query(copyTo('COPY bin TO STDOUT (FORMAT binary)')), new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          source = Buffer.concat([source, chunk]);
+          done();
+        },
+      }));
+      await pair.ours.query(setup);
+      for (const client of [pair.reference, pair.ours]) {
+        await client.query('TRUNCATE bin');
+        await pipeline(Readable.from([source.subarray(0, 7), source.subarray(7)]), client.query(copyFrom('COPY bin FROM STDIN (FORMAT binary)')));
+        let out = Buffer.alloc(0);
+        await pipeline(client.query(copyTo('COPY bin TO STDOUT WITH (FORMAT binary)')), new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            out = Buffer.concat([out, chunk]);
+            done();
+          },
+        }));
+        outputs.push(out);
+      }
+      assert.deepEqual(outputs[1], outputs[0]);
+      assert.deepEqual(outputs[0], source);
+      const rows = await pair.ours.query('SELECT id, name, amount, ok FROM bin ORDER BY id');
+      assert.deepEqual(rows.rows, [{ id: 1, name: 'one', amount: 1.5, ok: true }, { id: 2, name: null, amount: -2.25, ok: false }]);
+      await assert.rejects(pipeline(Readable.from([Buffer.from('not binary at all')]), pair.ours.query(copyFrom('COPY bin FROM STDIN (FORMAT binary)'))), (err: pg.DatabaseError) => err.code === '22P04');
+    } finally {
+      await pair.close();
+    }
+  });
+});

@@ -2,7 +2,8 @@ import { PgError, toPgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { readCopyOptions, type CopyFormatOptions } from '../../protocol/copy/copy-options.js';
 import { CopyLineParser } from '../../protocol/copy/copy-line-parser.js';
-import { decodeText } from '../../protocol/types/decode-param.js';
+import { BinaryCopyParser } from '../../protocol/copy/copy-binary.js';
+import { binaryRows, textRows } from './copy-in-rows.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { AstNode } from '../../sql/parser.js';
 import { inferOutputTypes } from '../../sql/infer-output-types.js';
@@ -72,23 +73,18 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const sink = new CopyInSink(COPY_IN_HIGH_WATER, () => conn.resumeReading());
   conn.startCopyIn(sink);
   session.actor.send({ type: 'copy.in' });
-  conn.output.writer.copyInResponse(0, names.map(() => 0));
+  const binary = options.format === 'binary';
+  conn.output.writer.copyInResponse(binary ? 1 : 0, names.map(() => (binary ? 1 : 0)));
   await conn.output.flush();
 
-  const parser = new CopyLineParser(options, names);
   const ctx = { timeZone: session.settings.get('TimeZone') };
   const oids = columns.map((c) => c.typeOid);
+  const parser = binary ? binaryRows(new BinaryCopyParser(names.length), oids, ctx) : textRows(new CopyLineParser(options, names), oids, ctx);
   let batch: SqliteValue[][] = [];
   let total = 0;
   let failure: unknown;
-  let failedLine = 0;
-  const convert = (rows: (string | null)[][]) => {
-    rows.forEach((row, index) => {
-      // The parser reports the last line it read; earlier rows of this push came before it.
-      failedLine = parser.lineNumber - (rows.length - 1 - index);
-      batch.push(row.map((value, i) => (value === null ? null : decodeText(oids[i], value, ctx))));
-    });
-    failedLine = 0;
+  const convert = (rows: SqliteValue[][]) => {
+    for (const row of rows) batch.push(row);
   };
   const flushBatch = async () => {
     if (batch.length === 0) return;
@@ -119,7 +115,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
         }
       } catch (err) {
         const pg = toPgError(err);
-        failure = new PgError({ ...pg.fields(), where: `COPY ${node.relation.relname}, line ${failedLine || parser.lineNumber}` });
+        failure = new PgError({ ...pg.fields(), where: `COPY ${node.relation.relname}, line ${parser.failedLine() || parser.lineNumber()}` });
       }
     }
   } catch (err) {
@@ -165,7 +161,8 @@ async function copyOut(conn: ClientConnection, node: AstNode): Promise<void> {
     if (started) return;
     started = true;
     session.actor.send({ type: 'copy.out' });
-    conn.output.writer.copyOutResponse(0, names.map(() => 0));
+    const format = options.format === 'binary' ? 1 : 0;
+    conn.output.writer.copyOutResponse(format, names.map(() => format));
   };
   const onRows = (_columns: unknown, rows: Uint8Array) => {
     start();

@@ -6,7 +6,8 @@ import { SqlState, type SqlStateCode } from '../sqlstate.js';
  * Plain data (no functions, no Maps) because it travels to the storage worker with the job.
  */
 export interface CopyFormatOptions {
-  format: 'text' | 'csv';
+  /** binary: PostgreSQL's binary COPY format (copy-binary.ts); the text options below do not apply. */
+  format: 'text' | 'csv' | 'binary';
   /** One character. */
   delimiter: string;
   /** The text that stands for SQL NULL. */
@@ -163,14 +164,13 @@ export function readCopyOptions(options: CopyOptionNode[] | undefined, columnNam
   if (nullString.includes(delimiter)) throw copyError(SqlState.featureNotSupported, 'COPY delimiter must not appear in the NULL specification');
   if (csv && nullString.includes(quote!)) throw copyError(SqlState.featureNotSupported, 'CSV quote character must not appear in the NULL specification');
 
-  if (binary) throw copyError(SqlState.featureNotSupported, 'COPY BINARY is not supported yet');
 
   if (Array.isArray(forceQuote)) checkColumns('FORCE_QUOTE', forceQuote, columnNames);
   if (forceNotNull) checkColumns('FORCE_NOT_NULL', forceNotNull, columnNames);
   if (forceNull) checkColumns('FORCE_NULL', forceNull, columnNames);
 
   return {
-    format: csv ? 'csv' : 'text',
+    format: binary ? 'binary' : csv ? 'csv' : 'text',
     delimiter,
     null: nullString,
     quote: quote ?? '',

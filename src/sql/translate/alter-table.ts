@@ -1,10 +1,12 @@
 /**
  * ALTER TABLE. SQLite can add, drop and rename columns and rename tables; one PostgreSQL ALTER
  * with several actions becomes one SQLite statement per action. Adding a primary key or unique
- * constraint becomes a unique index. Everything else is refused by name.
+ * constraint becomes a unique index. Columns come and go with their input-check triggers
+ * (input-checks.ts). Everything else is refused by name.
  */
 import type { AlterTableCmd, AlterTableStmt, Constraint } from 'libpg-query';
-import { columnDefinition } from './column-definitions.js';
+import { columnChecks, columnDefinition } from './column-definitions.js';
+import { dropInputCheckTriggers } from './input-checks.js';
 import { checkIndexOptions, columnNames } from './constraints.js';
 import { quoteIdentifier } from './identifiers.js';
 import { joinColumnNames, makeObjectName } from './index-names.js';
@@ -57,7 +59,10 @@ export function alterTable(st: TranslationState, node: AlterTableStmt): string[]
   const out: string[] = [];
   for (const cmdNode of node.cmds ?? []) {
     const cmd = nodeBody(cmdNode, 'AlterTableCmd');
+    const checked = { name: relation.relname ?? '', schema: relation.schemaname, temp: relation.relpersistence === 't' };
+    if (cmd.subtype === 'AT_DropColumn') out.push(...dropInputCheckTriggers(checked, cmd.name ?? ''));
     out.push(alterAction(st, cmd, table, relation.relname ?? '', relation.schemaname, relation.location));
+    if (cmd.subtype === 'AT_AddColumn') out.push(...columnChecks(st, checked, nodeBody(cmd.def!, 'ColumnDef')));
   }
   return out;
 }

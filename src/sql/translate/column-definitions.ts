@@ -3,6 +3,7 @@ import type { ColumnDef } from 'libpg-query';
 import { sqliteCollation } from './collations.js';
 import { columnConstraints, hasConstraint } from './constraints.js';
 import { quoteIdentifier } from './identifiers.js';
+import { inputCheckTriggers, type CheckedTable } from './input-checks.js';
 import type { TranslationState } from './translation-state.js';
 import { declaredType, isSerialType } from './type-names.js';
 import { unsupported } from './unsupported.js';
@@ -40,4 +41,11 @@ export function columnDefinition(st: TranslationState, column: ColumnDef, tableP
   }
   // COMPRESSION and STORAGE tune PostgreSQL's TOAST storage only; nothing to carry over.
   return text;
+}
+
+/** The input-check triggers of a column (input-checks.ts); none for a serial column SQLite numbers itself. */
+export function columnChecks(st: TranslationState, table: CheckedTable, column: ColumnDef, ifNotExists = false): string[] {
+  // A generated column is computed by SQLite; a serial key is numbered by it.
+  if (isSerialType(column.typeName) || hasConstraint(column.constraints, 'CONSTR_GENERATED')) return [];
+  return inputCheckTriggers(st, table, column.colname ?? '', column.typeName!, ifNotExists);
 }

@@ -1,13 +1,14 @@
 /** CREATE [TEMP] TABLE [IF NOT EXISTS] name (columns, table constraints). */
 import type { CreateStmt } from 'libpg-query';
-import { columnDefinition } from './column-definitions.js';
+import { columnChecks, columnDefinition } from './column-definitions.js';
 import { tableConstraint } from './constraints.js';
 import { asNode, nodeBody, nodeKind, stringsOf, type Node } from './parse-tree.js';
 import { relationName } from './qualified-names.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 
-export function createTable(st: TranslationState, node: CreateStmt): string {
+/** The table, then its columns' input-check triggers (input-checks.ts). */
+export function createTable(st: TranslationState, node: CreateStmt): string[] {
   const relation = node.relation!;
   refuseTableFeatures(st, node);
   // WITH (fillfactor …) and other storage parameters tune PostgreSQL's storage; they are dropped.
@@ -15,11 +16,16 @@ export function createTable(st: TranslationState, node: CreateStmt): string {
   const elements = node.tableElts ?? [];
   const primaryKey = tablePrimaryKey(elements);
   const parts: string[] = [];
+  const checks: string[] = [];
+  const table = { name: relation.relname ?? '', schema: relation.schemaname, temp: relation.relpersistence === 't' };
   for (const element of elements) {
     switch (nodeKind(element)) {
-      case 'ColumnDef':
-        parts.push(columnDefinition(st, nodeBody(element, 'ColumnDef'), primaryKey));
+      case 'ColumnDef': {
+        const column = nodeBody(element, 'ColumnDef');
+        parts.push(columnDefinition(st, column, primaryKey));
+        checks.push(...columnChecks(st, table, column, node.if_not_exists === true));
         break;
+      }
       case 'Constraint':
         parts.push(tableConstraint(st, nodeBody(element, 'Constraint')));
         break;
@@ -33,7 +39,7 @@ export function createTable(st: TranslationState, node: CreateStmt): string {
   if (parts.length === 0) unsupported(st, 'a table without columns', relation.location);
   const temp = relation.relpersistence === 't' ? 'TEMP ' : '';
   const ifNotExists = node.if_not_exists ? 'IF NOT EXISTS ' : '';
-  return `CREATE ${temp}TABLE ${ifNotExists}${relationName(st, relation)} (${parts.join(', ')})`;
+  return [`CREATE ${temp}TABLE ${ifNotExists}${relationName(st, relation)} (${parts.join(', ')})`, ...checks];
 }
 
 /** Columns of the table-level PRIMARY KEY (…), if any. */

@@ -3,38 +3,75 @@ import { describe, test } from 'node:test';
 import { parseDeclaredType } from '../types/declared-type.js';
 import { openFixture, runOnSqlite, translate, translationCases } from './testing/translation-test-kit.js';
 
+/** The input-check triggers of a column (input-checks.ts), as the translation writes them. */
+function checks(table: string, column: string, test: string, slow: string, temp = false, ifNotExists = false): string[] {
+  const q = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name}"`);
+  const value = `NEW.${q(column)}`;
+  const create = `CREATE ${temp ? 'TEMP ' : ''}TRIGGER ${ifNotExists ? 'IF NOT EXISTS ' : ''}`;
+  const when = `WHEN NOT (${value} IS NULL OR ${test.replaceAll('$', value)}) BEGIN SELECT pgsqlite_input_check(${value}, ${slow}); END`;
+  return [
+    `${create}${q(`pgsqlite_input_${table}_${column}_insert`)} BEFORE INSERT ON ${q(table)} ${when}`,
+    `${create}${q(`pgsqlite_input_${table}_${column}_update`)} BEFORE UPDATE OF ${q(column)} ON ${q(table)} ${when}`,
+  ];
+}
+const int4 = (table: string, column: string, temp = false, ifNotExists = false) =>
+  checks(table, column, "typeof($) = 'integer' AND $ BETWEEN -2147483648 AND 2147483647", "'int4'", temp, ifNotExists);
+const dropChecks = (table: string, column: string) => [
+  `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_insert`, `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_update`,
+];
+const stamp = '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]*';
+
 describe('CREATE TABLE', () => {
   translationCases([
-    { pg: 'CREATE TABLE n (a int, b text)', sqlite: 'CREATE TABLE n (a integer, b text)' },
-    { pg: 'CREATE TEMP TABLE IF NOT EXISTS n (a int)', sqlite: 'CREATE TEMP TABLE IF NOT EXISTS n (a integer)' },
-    { pg: 'CREATE TEMPORARY TABLE n (a int)', sqlite: 'CREATE TEMP TABLE n (a integer)' },
+    { pg: 'CREATE TABLE n (a int, b text)', sqlite: ['CREATE TABLE n (a integer, b text)', ...int4('n', 'a')] },
+    { pg: 'CREATE TEMP TABLE IF NOT EXISTS n (a int)', sqlite: ['CREATE TEMP TABLE IF NOT EXISTS n (a integer)', ...int4('n', 'a', true, true)] },
+    { pg: 'CREATE TEMPORARY TABLE n (a int)', sqlite: ['CREATE TEMP TABLE n (a integer)', ...int4('n', 'a', true)] },
     // Storage parameters and UNLOGGED only tune PostgreSQL's storage.
-    { pg: 'CREATE UNLOGGED TABLE public.n (a int) WITH (fillfactor = 70, autovacuum_enabled = false)', sqlite: 'CREATE TABLE n (a integer)' },
+    { pg: 'CREATE UNLOGGED TABLE public.n (a int) WITH (fillfactor = 70, autovacuum_enabled = false)', sqlite: ['CREATE TABLE n (a integer)', ...int4('n', 'a')] },
     {
       pg: 'CREATE TABLE n (b varchar(20), c character varying, d char(3), e character, f float, h double precision, i decimal(10,2), j timestamp(3) with time zone, k timestamptz, l interval year to month, m int[], n integer[3][4], o numeric(10,2)[], q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
-      sqlite: 'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric(10,2), j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+      sqlite: [
+        'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric(10,2), j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+        ...checks('n', 'b', 'length($) <= 20', "'varchar', 20"),
+        ...checks('n', 'd', 'length($) <= 3', "'bpchar', 3"),
+        ...checks('n', 'e', 'length($) <= 1', "'bpchar', 1"),
+        ...checks('n', 'i', "typeof($) IN ('integer', 'real') AND round(abs($), 2) < 1e8", "'numeric', 10, 2"),
+        ...checks('n', 'j', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
+        ...checks('n', 'k', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
+        ...checks('n', 'u', 'json_valid($)', "'jsonb'"),
+        ...checks('n', 'w', "typeof($) = 'integer'", "'int8'"),
+        ...checks('n', 'x', "typeof($) = 'integer' AND $ BETWEEN -32768 AND 32767", "'int2'"),
+      ],
     },
     {
       pg: "CREATE TABLE n (a int NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c int DEFAULT -1, d bool DEFAULT true, e int DEFAULT (1 + 2), f timestamptz DEFAULT now(), g timestamp DEFAULT CURRENT_TIMESTAMP, h text DEFAULT NULL)",
-      sqlite: "CREATE TABLE n (a integer NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c integer DEFAULT -1, d bool DEFAULT 1, e integer DEFAULT (1 + 2), f timestamptz DEFAULT (now()), g timestamp DEFAULT (CURRENT_TIMESTAMP), h text DEFAULT NULL)",
+      sqlite: [
+        "CREATE TABLE n (a integer NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c integer DEFAULT -1, d bool DEFAULT 1, e integer DEFAULT (1 + 2), f timestamptz DEFAULT (now()), g timestamp DEFAULT (CURRENT_TIMESTAMP), h text DEFAULT NULL)",
+        ...int4('n', 'a'), ...int4('n', 'c'), ...int4('n', 'e'),
+        ...checks('n', 'f', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
+        ...checks('n', 'g', `$ GLOB '${stamp}'`, "'timestamp'"),
+      ],
     },
     {
       pg: 'CREATE TABLE n (a int CONSTRAINT a_positive CHECK (a > 0) UNIQUE, b text COLLATE "C", CONSTRAINT n_pair UNIQUE (a, b), CHECK (a < 100))',
-      sqlite: 'CREATE TABLE n (a integer CONSTRAINT a_positive CHECK (a > 0) UNIQUE, b text COLLATE BINARY, CONSTRAINT n_pair UNIQUE (a, b), CHECK (a < 100))',
+      sqlite: ['CREATE TABLE n (a integer CONSTRAINT a_positive CHECK (a > 0) UNIQUE, b text COLLATE BINARY, CONSTRAINT n_pair UNIQUE (a, b), CHECK (a < 100))', ...int4('n', 'a')],
     },
     {
       pg: 'CREATE TABLE n (a int REFERENCES u (x) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED, k int, w text, FOREIGN KEY (k, w) REFERENCES v (k, w) ON DELETE RESTRICT, CONSTRAINT fk FOREIGN KEY (a) REFERENCES u ON UPDATE SET DEFAULT DEFERRABLE)',
-      sqlite: 'CREATE TABLE n (a integer REFERENCES u (x) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED, k integer, w text, FOREIGN KEY (k, w) REFERENCES v (k, w) ON DELETE RESTRICT, CONSTRAINT fk FOREIGN KEY (a) REFERENCES u ON UPDATE SET DEFAULT DEFERRABLE)',
+      sqlite: [
+        'CREATE TABLE n (a integer REFERENCES u (x) ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED, k integer, w text, FOREIGN KEY (k, w) REFERENCES v (k, w) ON DELETE RESTRICT, CONSTRAINT fk FOREIGN KEY (a) REFERENCES u ON UPDATE SET DEFAULT DEFERRABLE)',
+        ...int4('n', 'a'), ...int4('n', 'k'),
+      ],
     },
-    { pg: 'CREATE TABLE n (a int REFERENCES u (x) INITIALLY DEFERRED)', sqlite: 'CREATE TABLE n (a integer REFERENCES u (x) DEFERRABLE INITIALLY DEFERRED)' },
+    { pg: 'CREATE TABLE n (a int REFERENCES u (x) INITIALLY DEFERRED)', sqlite: ['CREATE TABLE n (a integer REFERENCES u (x) DEFERRABLE INITIALLY DEFERRED)', ...int4('n', 'a')] },
     // PRIMARY KEY implies NOT NULL in PostgreSQL; SQLite's rowid tables would accept NULL keys.
-    { pg: 'CREATE TABLE n (id text PRIMARY KEY, v int)', sqlite: 'CREATE TABLE n (id text PRIMARY KEY NOT NULL, v integer)' },
-    { pg: 'CREATE TABLE n (a text, b int NOT NULL, PRIMARY KEY (a, b))', sqlite: 'CREATE TABLE n (a text NOT NULL, b integer NOT NULL, PRIMARY KEY (a, b))' },
+    { pg: 'CREATE TABLE n (id text PRIMARY KEY, v int)', sqlite: ['CREATE TABLE n (id text PRIMARY KEY NOT NULL, v integer)', ...int4('n', 'v')] },
+    { pg: 'CREATE TABLE n (a text, b int NOT NULL, PRIMARY KEY (a, b))', sqlite: ['CREATE TABLE n (a text NOT NULL, b integer NOT NULL, PRIMARY KEY (a, b))', ...int4('n', 'b')] },
     // serial as the whole primary key → INTEGER PRIMARY KEY, SQLite's self-numbering rowid alias.
     { pg: 'CREATE TABLE n (id serial PRIMARY KEY, name text)', sqlite: 'CREATE TABLE n (id INTEGER PRIMARY KEY, name text)' },
     { pg: 'CREATE TABLE n (id bigserial, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', sqlite: 'CREATE TABLE n (id INTEGER, name text, CONSTRAINT n_pkey PRIMARY KEY (id))' },
-    { pg: 'CREATE TABLE n (a int, g int GENERATED ALWAYS AS (a * 2) STORED)', sqlite: 'CREATE TABLE n (a integer, g integer GENERATED ALWAYS AS (a * 2) STORED)' },
-    { pg: 'CREATE TABLE "Weird Name" ("Col" int, "order" text)', sqlite: 'CREATE TABLE "Weird Name" ("Col" integer, "order" text)' },
+    { pg: 'CREATE TABLE n (a int, g int GENERATED ALWAYS AS (a * 2) STORED)', sqlite: ['CREATE TABLE n (a integer, g integer GENERATED ALWAYS AS (a * 2) STORED)', ...int4('n', 'a')] },
+    { pg: 'CREATE TABLE "Weird Name" ("Col" int, "order" text)', sqlite: ['CREATE TABLE "Weird Name" ("Col" integer, "order" text)', ...int4('Weird Name', 'Col')] },
   ]);
 
   test('serial primary keys number new rows', () => {
@@ -130,12 +167,13 @@ describe('DROP', () => {
 
 describe('ALTER TABLE', () => {
   translationCases([
-    { pg: 'ALTER TABLE t ADD COLUMN e int DEFAULT 5 NOT NULL', sqlite: 'ALTER TABLE t ADD COLUMN e integer DEFAULT 5 NOT NULL' },
+    { pg: 'ALTER TABLE t ADD COLUMN e int DEFAULT 5 NOT NULL', sqlite: ['ALTER TABLE t ADD COLUMN e integer DEFAULT 5 NOT NULL', ...int4('t', 'e')] },
     { pg: 'ALTER TABLE ONLY public.t ADD e text', sqlite: 'ALTER TABLE t ADD COLUMN e text' },
-    { pg: 'ALTER TABLE t DROP COLUMN d', sqlite: 'ALTER TABLE t DROP COLUMN d' },
-    { pg: 'ALTER TABLE t DROP d RESTRICT', sqlite: 'ALTER TABLE t DROP COLUMN d' },
-    { pg: 'ALTER TABLE t RENAME COLUMN b TO "B2"', sqlite: 'ALTER TABLE t RENAME COLUMN b TO "B2"' },
-    { pg: 'ALTER TABLE t RENAME b TO b2', sqlite: 'ALTER TABLE t RENAME COLUMN b TO b2' },
+    { pg: 'ALTER TABLE t DROP COLUMN d', sqlite: [...dropChecks('t', 'd'), 'ALTER TABLE t DROP COLUMN d'] },
+    { pg: 'ALTER TABLE t DROP d RESTRICT', sqlite: [...dropChecks('t', 'd'), 'ALTER TABLE t DROP COLUMN d'] },
+    // A renamed column's input-check triggers go (their names follow the column).
+    { pg: 'ALTER TABLE t RENAME COLUMN b TO "B2"', sqlite: [...dropChecks('t', 'b'), 'ALTER TABLE t RENAME COLUMN b TO "B2"'] },
+    { pg: 'ALTER TABLE t RENAME b TO b2', sqlite: [...dropChecks('t', 'b'), 'ALTER TABLE t RENAME COLUMN b TO b2'] },
     { pg: 'ALTER TABLE t RENAME TO t2', sqlite: 'ALTER TABLE t RENAME TO t2' },
     // SQLite cannot add constraints to a table: a unique index enforces the uniqueness.
     { pg: 'ALTER TABLE u ADD PRIMARY KEY (a)', sqlite: 'CREATE UNIQUE INDEX u_pkey ON u (a)' },
@@ -144,7 +182,7 @@ describe('ALTER TABLE', () => {
     { pg: 'ALTER TABLE t ADD CONSTRAINT t_b_unique UNIQUE (b)', sqlite: 'CREATE UNIQUE INDEX t_b_unique ON t (b)' },
     {
       pg: 'ALTER TABLE t ADD COLUMN e int, DROP COLUMN d, ADD UNIQUE (b)',
-      sqlite: ['ALTER TABLE t ADD COLUMN e integer', 'ALTER TABLE t DROP COLUMN d', 'CREATE UNIQUE INDEX t_b_key ON t (b)'],
+      sqlite: ['ALTER TABLE t ADD COLUMN e integer', ...int4('t', 'e'), ...dropChecks('t', 'd'), 'ALTER TABLE t DROP COLUMN d', 'CREATE UNIQUE INDEX t_b_key ON t (b)'],
     },
   ]);
 });
@@ -164,4 +202,40 @@ describe('VACUUM and ANALYZE', () => {
     { pg: 'ANALYZE public.t', sqlite: 'ANALYZE t' },
     { pg: 'ANALYZE t, u', sqlite: 'ANALYZE' },
   ]);
+});
+
+describe('input checks', () => {
+  const db = openFixture();
+  runOnSqlite(db, translate('CREATE TABLE checked (i2 smallint, i4 int, n numeric(5, 2), v varchar(3), d date, j jsonb)'));
+  const insert = (sql: string) => () => runOnSqlite(db, translate(sql));
+
+  test('valid values go in', () => {
+    insert("INSERT INTO checked VALUES (1, '42', 999.994, 'abc', '2024-01-02', '{\"a\": 1}')")();
+    insert("INSERT INTO checked VALUES (NULL, NULL, 'NaN', 'ab   ', 'Jan 5 2024', NULL)")();
+    assert.deepEqual(runOnSqlite(db, translate('SELECT count(*) FROM checked')).rows, [[2]]);
+  });
+
+  test('out-of-range and malformed values raise PostgreSQL errors', () => {
+    const code = (sql: string) => {
+      try {
+        insert(sql)();
+      } catch (err) {
+        return (err as { code?: string }).code;
+      }
+      return 'no error';
+    };
+    assert.equal(code('INSERT INTO checked (i2) VALUES (40000)'), '22003');
+    assert.equal(code("INSERT INTO checked (i4) VALUES ('abc')"), '22P02');
+    assert.equal(code('INSERT INTO checked (n) VALUES (1000)'), '22003');
+    assert.equal(code("INSERT INTO checked (v) VALUES ('abcd')"), '22001');
+    assert.equal(code("INSERT INTO checked (d) VALUES ('not a date')"), '22007');
+    assert.equal(code("INSERT INTO checked (j) VALUES ('{')"), '22P02');
+    assert.equal(code('UPDATE checked SET i4 = 2147483647 + 1'), '22003');
+  });
+
+  test('a dropped column takes its checks along', () => {
+    runOnSqlite(db, translate('ALTER TABLE checked DROP COLUMN v'));
+    runOnSqlite(db, translate('ALTER TABLE checked ADD COLUMN w varchar(2)'));
+    assert.throws(insert("INSERT INTO checked (w) VALUES ('abc')"), { code: '22001' });
+  });
 });

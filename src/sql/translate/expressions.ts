@@ -15,6 +15,7 @@ import { operatorExpression } from './operators.js';
 import { nodeBody, nodeKind, stringOf, type Node } from './parse-tree.js';
 import { Prec } from './precedence.js';
 import { qualify } from './qualified-names.js';
+import { rangeColumn } from './range-functions.js';
 import { sqlValueFunction } from './sql-value-functions.js';
 import { subLink } from './sublinks.js';
 import type { TranslationState } from './translation-state.js';
@@ -80,6 +81,10 @@ function columnRef(st: TranslationState, node: ColumnRef): string {
   const last = fields[fields.length - 1];
   const column = stringOf(last);
   const tail = column === undefined ? '*' : quoteIdentifier(column);
+  if (st.rangeScopes.length > 0) {
+    const rewritten = rangeColumn(st, fields.map(stringOf));
+    if (rewritten !== undefined) return rewritten;
+  }
   if (fields.length === 1) return tail;
   if (fields.length === 2) {
     let qualifier = stringOf(fields[0]) ?? '';

@@ -10,6 +10,7 @@ import { quoteIdentifier } from './identifiers.js';
 import { asNode, nodeBody, nodeKind, stringsOf, type Node } from './parse-tree.js';
 import { relationName } from './qualified-names.js';
 import { catalogRangeFunction } from './catalog-range-functions.js';
+import { rangeFunction } from './range-functions.js';
 import { selectQuery } from './select-statement.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
@@ -40,10 +41,12 @@ export function fromItem(st: TranslationState, node: Node, parenthesiseJoin: boo
     }
     case 'RangeFunction': {
       const body = nodeBody(node, 'RangeFunction');
+      // Set-returning functions read earlier FROM items as PostgreSQL's (implicit) LATERAL does.
+      const setReturning = rangeFunction(st, body);
+      if (setReturning !== undefined) return setReturning;
       if (body.lateral) unsupported(st, 'LATERAL', firstFunctionLocation(body.functions));
       const catalogFunction = catalogRangeFunction(st, body);
       if (catalogFunction !== undefined) return catalogFunction;
-      // SQLite's table-valued functions (json_each …) return other columns than PostgreSQL's.
       return unsupported(st, 'a function in FROM', firstFunctionLocation(body.functions));
     }
     case 'RangeTableSample':

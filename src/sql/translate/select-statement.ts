@@ -7,6 +7,7 @@
 import type { SelectStmt } from 'libpg-query';
 import { expression, expressionList, locationOf } from './expressions.js';
 import { fromList } from './from-clause.js';
+import { hoistSetReturningFunction, withRangeScope } from './range-functions.js';
 import { asNode, isEmptyNode, nodeBody, nodeKind, type Node } from './parse-tree.js';
 import { sortList } from './sort-clauses.js';
 import { outputList } from './target-lists.js';
@@ -36,8 +37,8 @@ export function selectStatement(st: TranslationState, node: SelectStmt): string 
     if (hasOrderOrLimit(node)) return text + 'SELECT * FROM (' + values + ')' + orderAndLimit(st, node);
     return text + values;
   }
-  text += simpleSelect(st, node);
-  return text + orderAndLimit(st, node);
+  const select = hoistSetReturningFunction(st, node);
+  return text + withRangeScope(st, select.fromClause, () => simpleSelect(st, select) + orderAndLimit(st, select));
 }
 
 /** VALUES (…), (…) — also used for INSERT sources. */
@@ -113,7 +114,8 @@ function setOperand(st: TranslationState, member: SelectStmt, isRight: boolean):
   if (needsWrap) return 'SELECT * FROM (' + selectStatement(st, member) + ')';
   if (isSetOperation(member)) return setOperation(st, member);
   if (member.valuesLists !== undefined) return valuesList(st, member.valuesLists);
-  return simpleSelect(st, member);
+  const select = hoistSetReturningFunction(st, member);
+  return withRangeScope(st, select.fromClause, () => simpleSelect(st, select));
 }
 
 /** ORDER BY, then LIMIT/OFFSET (FETCH FIRST n ROWS ONLY arrives as a LIMIT). */

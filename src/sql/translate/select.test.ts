@@ -183,3 +183,37 @@ describe('WITH and window functions', () => {
     },
   ]);
 });
+
+describe('set-returning functions', () => {
+  translationCases([
+    {
+      pg: 'SELECT * FROM generate_series(1, 3)',
+      sqlite: 'SELECT * FROM (SELECT value AS generate_series FROM pgsqlite_generate_series(1, 3)) AS generate_series',
+      columns: ['generate_series'],
+    },
+    {
+      pg: 'SELECT n FROM unnest(ARRAY[1, 2]) WITH ORDINALITY AS u(n, i) ORDER BY i DESC',
+      sqlite: 'SELECT n FROM (SELECT value AS n, rowid AS i FROM pgsqlite_unnest(json_array(1, 2))) AS u ORDER BY i DESC NULLS FIRST',
+      rows: [[2], [1]],
+    },
+    {
+      pg: "SELECT t.a, e.key, value FROM t, jsonb_each(t.d) e WHERE a = 1",
+      sqlite: 'SELECT t.a, e."key", e.value FROM t, pgsqlite_jsonb_each(t.d) AS e WHERE a = 1',
+    },
+    {
+      pg: 'SELECT t.a, g FROM t, generate_series(1, t.a) g ORDER BY 1, 2',
+      sqlite: 'SELECT t.a, g.value AS g FROM t, pgsqlite_generate_series(1, t.a) AS g ORDER BY 1 NULLS LAST, 2 NULLS LAST',
+      columns: ['a', 'g'],
+    },
+    {
+      pg: "SELECT a, x ->> 'k' FROM t, json_array_elements(t.d) x WHERE a = 2",
+      sqlite: "SELECT a, x.value ->> 'k' AS \"?column?\" FROM t, pgsqlite_json_array_elements(t.d) AS x WHERE a = 2",
+      rows: [],
+    },
+    {
+      pg: 'SELECT a, unnest(ARRAY[a, a]) FROM t WHERE a = 2',
+      sqlite: 'SELECT a, pgsqlite_srf.value AS unnest FROM t, pgsqlite_unnest(json_array(a, a)) AS pgsqlite_srf WHERE a = 2',
+      rows: [[2, 2], [2, 2]], columns: ['a', 'unnest'],
+    },
+  ]);
+});

@@ -5,7 +5,7 @@
  */
 import { expression } from './expressions.js';
 import { quoteIdentifier } from './identifiers.js';
-import { nodeBody, nodeKind, type Node } from './parse-tree.js';
+import { nodeBody, nodeKind, stringOf, type Node } from './parse-tree.js';
 import { resultColumnName } from './result-column-names.js';
 import type { TranslationState } from './translation-state.js';
 
@@ -18,7 +18,12 @@ export function outputList(st: TranslationState, targets: Node[]): string {
     text += value;
     if (target.name !== undefined) {
       text += ' AS ' + quoteIdentifier(target.name);
-    } else if (nodeKind(target.val!) !== 'ColumnRef') {
+    } else if (nodeKind(target.val!) === 'ColumnRef') {
+      // A reference rewritten to a set-returning function's own column keeps PostgreSQL's name.
+      const column = stringOf(nodeBody(target.val!, 'ColumnRef').fields?.at(-1));
+      const name = column === undefined ? undefined : quoteIdentifier(column);
+      if (name !== undefined && value !== name && !value.endsWith('.' + name)) text += ' AS ' + name;
+    } else {
       const name = quoteIdentifier(resultColumnName(target.val));
       // A cast the type layer handles leaves a bare column (`d::jsonb` → d), already so named.
       if (name !== value) text += ' AS ' + name;

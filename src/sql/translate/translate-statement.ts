@@ -65,7 +65,7 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
     case 'DeleteStmt':
       return [deleteStatement(st, nodeBody(stmt, 'DeleteStmt'))];
     case 'CreateStmt':
-      return [createTable(st, nodeBody(stmt, 'CreateStmt'))];
+      return createTable(st, nodeBody(stmt, 'CreateStmt'));
     case 'CreateTableAsStmt': {
       const node = nodeBody(stmt, 'CreateTableAsStmt');
       if (node.objtype === 'OBJECT_MATVIEW') return unsupported(st, 'CREATE MATERIALIZED VIEW', node.into?.rel?.location);
@@ -80,7 +80,7 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
     case 'AlterTableStmt':
       return alterTable(st, nodeBody(stmt, 'AlterTableStmt'));
     case 'RenameStmt':
-      return [renameStatement(st, nodeBody(stmt, 'RenameStmt'))];
+      return renameStatement(st, nodeBody(stmt, 'RenameStmt'));
     case 'TruncateStmt':
       return truncateStatement(st, nodeBody(stmt, 'TruncateStmt'));
     case 'VacuumStmt':

@@ -8,6 +8,14 @@ export interface QualifierRewrite {
   to: string;
 }
 
+/** Column references that name a set-returning function's columns in FROM (range-functions.ts). */
+export interface RangeScope {
+  /** `alias.column` → SQL. */
+  qualified: Map<string, string>;
+  /** `column` (or the alias of a one-column function) → SQL. */
+  unqualified: Map<string, string>;
+}
+
 /**
  * What one translateStatement call carries through the tree walk: the caller's context, the
  * highest parameter number seen, and the small amount of scoping state some constructs need.
@@ -17,6 +25,8 @@ export class TranslationState {
   paramCount = 0;
   /** Set only while a RETURNING list is being written. */
   returningQualifier: QualifierRewrite | undefined;
+  /** Set-returning functions of the enclosing SELECTs' FROM clauses, innermost last. */
+  readonly rangeScopes: RangeScope[] = [];
   private syntheticNames = 0;
 
   constructor(readonly context: TranslationContext) {}

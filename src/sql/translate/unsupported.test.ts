@@ -9,7 +9,9 @@ import { parseOne, refusalCases } from './testing/translation-test-kit.js';
 describe('refused queries', () => {
   refusalCases([
     { pg: 'SELECT * FROM t, LATERAL (SELECT 1) s', message: 'LATERAL is not supported yet' },
-    { pg: "SELECT * FROM json_each('[]')", message: 'a function in FROM', position: 15 },
+    { pg: "SELECT * FROM json_to_record('{}') AS r(a int)", message: 'a function in FROM', position: 15 },
+    { pg: 'SELECT unnest(a), generate_series(1, 2) FROM t', message: 'several set-returning functions in a SELECT list', position: 19 },
+    { pg: 'SELECT b, unnest(a) FROM t GROUP BY b', message: 'a set-returning function in a SELECT list with GROUP BY', position: 11 },
     { pg: 'SELECT * FROM t TABLESAMPLE bernoulli (10)', message: 'TABLESAMPLE', position: 29 },
     { pg: 'SELECT DISTINCT ON (a) a FROM t', message: 'DISTINCT ON', position: 21 },
     { pg: 'SELECT a FROM t FOR UPDATE', message: 'SELECT FOR UPDATE' },

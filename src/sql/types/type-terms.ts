@@ -207,6 +207,11 @@ function functionResult(name: string, args: (number | null)[]): number | null {
       return isArrayType(first) ? first : (arrayTypes[resolved(first)!] ?? null);
     case 'unnest':
       return first === null ? null : (elementTypes[first] ?? null);
+    case 'generate_series':
+      // No date form: dates resolve to the timestamptz one; integers and numerics take the common type.
+      if (first === DATE) return TIMESTAMPTZ;
+      if (isNumericType(first) || first === UNKNOWN) return numericResult(numericResult(first, args[1] ?? null), args[2] ?? first);
+      return resolved(first);
     case 'coalesce': case 'greatest': case 'least':
       return commonResult(args);
     case 'log':

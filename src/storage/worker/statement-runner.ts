@@ -96,6 +96,7 @@ export function runStatement(cache: StatementCache, job: StatementJob, sink?: Ch
     // Ends the statement (and its read transaction) even when we stopped early or threw.
     iterator.return?.();
   }
+  if (encoder instanceof CopyEncoder) encoder.finish();
   const rows = resultBytes();
   return {
     columns, rows, rowCount: encoder.rowCount, changes: 0,

@@ -105,3 +105,9 @@ SELECT date_trunc('day', now()) <= now();
 SELECT DATE '2024-01-01' < DATE '2024-01-02';
 
 SELECT TIMESTAMP '2024-01-01 00:00' = DATE '2024-01-01';
+
+INSERT INTO events (id, ts) VALUES (30, 'yesterday at noon');
+
+UPDATE events SET tz = 'soon' WHERE id = 1;
+
+INSERT INTO events (id, d, ts) VALUES (31, '2024-02-29', '2024-02-29 12:00:00') RETURNING d, ts;

@@ -70,3 +70,9 @@ INSERT INTO docs (id, jb) VALUES (8, $1) RETURNING jb;
 UPDATE docs SET jb = jsonb_set(jb, '{a}', '5') WHERE id = 1 RETURNING jb;
 
 SELECT id, jb ->> 'k' AS k FROM docs WHERE jb ->> 'k' IS NOT NULL;
+
+UPDATE docs SET jb = '{"unterminated": ' WHERE id = 1;
+
+INSERT INTO docs (id, j) VALUES (30, '{"a": [1, 2,]}');
+
+INSERT INTO docs (id, j, jb) VALUES (31, '{"ok": true}', '[1, 2]') RETURNING j, jb;

@@ -101,3 +101,18 @@ INSERT INTO nums (id, i4) VALUES (6, '12');
 INSERT INTO nums (id, i4) VALUES (7, 'abc');
 
 SELECT max(d), min(r) FROM nums;
+
+UPDATE nums SET i2 = i2 * 20000 WHERE id = 1;
+
+UPDATE nums SET i4 = i4 * 1000000000 WHERE id = 1;
+
+INSERT INTO nums (id, n2) VALUES (20, 123456789.999);
+
+INSERT INTO nums (id, n2) VALUES (21, 99999999.994) RETURNING n2;
+
+-- params: [22, "12x"]
+INSERT INTO nums (id, i8) VALUES ($1, $2);
+
+INSERT INTO nums (id, n) VALUES (23, 'NaN') RETURNING n;
+
+SELECT id, i2, i4, n2 FROM nums WHERE id >= 20 ORDER BY id;

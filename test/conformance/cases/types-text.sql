@@ -95,3 +95,14 @@ SELECT encode('hello'::bytea, 'hex');
 SELECT md5('hello');
 
 SELECT 'Ab' COLLATE "C" < 'aB';
+
+UPDATE texts SET v = 'a value longer than ten' WHERE id = 1;
+
+-- params: [9, "way too long for varchar ten"]
+INSERT INTO texts (id, v) VALUES ($1, $2);
+
+INSERT INTO texts (id, v, c) VALUES (10, 'ten chars!', 'abcd') RETURNING v, c;
+
+INSERT INTO texts (id, c) VALUES (11, 'xy') RETURNING c, c || '|', length(c);
+
+SELECT id, c FROM texts WHERE id IN (10, 11) ORDER BY id;

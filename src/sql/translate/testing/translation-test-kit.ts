@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { registerInputFunctions } from '../../../catalog/input-functions.js';
+import { registerSetReturningFunctions } from '../../../catalog/set-returning-functions.js';
 import { loadModule, parseSync } from 'libpg-query';
 import { PgError } from '../../../protocol/pg-error.js';
 import type { Node } from '../parse-tree.js';
@@ -44,6 +46,8 @@ export function openFixture(): Database.Database {
   db.function('pgsqlite_current_user', () => 'postgres');
   db.function('current_schema', () => 'public');
   db.function('current_database', () => 'postgres');
+  registerSetReturningFunctions(db, { timeZone: () => 'UTC' });
+  registerInputFunctions(db, { timeZone: () => 'UTC' });
   db.exec(fixtureSql);
   return db;
 }
