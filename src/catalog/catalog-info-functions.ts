@@ -62,6 +62,14 @@ export function registerCatalogInfoFunctions(db: Database.Database): void {
       return length === 0 ? null : length;
     });
   }
+  // Advisory locks are not built (docs/catalog.md): taking one always succeeds at once and
+  // releasing says it was held. Migration tools (Kysely's Migrator, drizzle-kit) wrap their run in
+  // one; a single migrating client behaves as on PostgreSQL, two concurrent ones are not kept apart.
+  for (const [name, result] of [['pg_advisory_lock', null], ['pg_advisory_xact_lock', null], ['pg_advisory_lock_shared', null],
+    ['pg_advisory_xact_lock_shared', null], ['pg_advisory_unlock', 1], ['pg_advisory_unlock_shared', 1], ['pg_try_advisory_lock', 1],
+    ['pg_try_advisory_xact_lock', 1], ['pg_try_advisory_lock_shared', 1], ['pg_try_advisory_xact_lock_shared', 1]] as const) {
+    if (!defined.has(name)) db.function(name, { deterministic: false, varargs: true }, () => result);
+  }
   db.function('pg_get_function_arguments', { deterministic: true, varargs: true }, () => '');
   db.function('pg_get_function_result', { deterministic: true, varargs: true }, () => 'text');
 }
@@ -128,7 +136,12 @@ function columnType(declared: unknown): { oid: number; typmod: number } {
 function defaultExpression(value: string, declared: unknown): string {
   const { oid } = columnType(declared);
   const typeName = formatType(oid, -1);
-  if (oid === 16 && (value === '1' || value === '0')) return value === '1' ? 'true' : 'false';
+  // A bool default is stored as 1/0, or quoted ('1', 't', 'true') when the translator kept a literal.
+  if (oid === 16) {
+    const literal = /^'(.*)'$/.exec(value)?.[1] ?? value;
+    if (/^(1|t|true|y|yes|on)$/i.test(literal)) return 'true';
+    if (/^(0|f|false|n|no|off)$/i.test(literal)) return 'false';
+  }
   if (/^'(?:[^']|'')*'$/.test(value)) return `${value}::${typeName}`;
   if (/^-\d+(\.\d+)?$/.test(value)) return `'${value}'::${typeName}`;
   return value;

@@ -11,6 +11,9 @@ const emptyRelations: ReadonlyArray<[string, string]> = [
   ['pg_description', 'objoid oid, classoid oid, objsubid int4, description text'],
   ['pg_enum', 'oid oid, enumtypid oid, enumsortorder float4, enumlabel name'],
   ['pg_sequence', 'seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, seqmin int8, seqcache int8, seqcycle bool'],
+  // The view over pg_sequence that drizzle-kit reads before a push (sequences stay unlisted here).
+  ['pg_sequences', `schemaname name, sequencename name, sequenceowner name, data_type regtype, start_value int8, min_value int8,
+    max_value int8, increment_by int8, cycle bool, cache_size int8, last_value int8`],
   ['pg_inherits', 'inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool'],
   ['pg_trigger', `oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, tgenabled "char", tgisinternal bool,
     tgconstrrelid oid, tgconstrindid oid, tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, tgattr int2vector,
@@ -18,6 +21,7 @@ const emptyRelations: ReadonlyArray<[string, string]> = [
   ['pg_locks', `locktype text, database oid, relation oid, page int4, tuple int2, virtualxid text, transactionid xid, classid oid,
     objid oid, objsubid int2, virtualtransaction text, pid int4, mode text, granted bool, fastpath bool, waitstart timestamptz`],
   ['pg_policy', 'oid oid, polname name, polrelid oid, polcmd "char", polpermissive bool, polroles oid[], polqual pg_node_tree, polwithcheck pg_node_tree'],
+  ['pg_policies', 'schemaname name, tablename name, policyname name, permissive text, roles name[], cmd text, qual text, with_check text'],
   ['pg_statistic_ext', `oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, stxstattarget int4, stxkeys int2vector,
     stxkind "char"[], stxexprs pg_node_tree`],
   ['pg_publication', 'oid oid, pubname name, pubowner oid, puballtables bool, pubinsert bool, pubupdate bool, pubdelete bool, pubtruncate bool, pubviaroot bool'],

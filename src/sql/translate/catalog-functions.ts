@@ -19,8 +19,18 @@ const macros: Record<string, Macro> = {
     `(SELECT pgsqlite_file_size(f.file) FROM pg_catalog.pg_database d JOIN pg_catalog.pgsqlite_database_files f ON f.oid = d.oid WHERE d.datname = (${database}) OR d.oid = (${database}))`,
   shobj_description: ([oid]) =>
     `(SELECT description FROM pg_catalog.pg_shdescription WHERE objoid = (${oid}) AND classoid = 1262)`,
+  // The OID, or NULL when nothing has the name (a schema qualifier and double quotes are dropped).
+  to_regtype: ([name]) => `(SELECT oid FROM pg_catalog.pg_type WHERE typname = ${bareName(name!)} LIMIT 1)`,
+  to_regclass: ([name]) => `(SELECT oid FROM pg_class WHERE relname = ${bareName(name!)} LIMIT 1)`,
+  to_regnamespace: ([name]) => `(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ${bareName(name!)})`,
   ...catalogViewMacros,
 };
+
+/** An object name given as text, without its schema and quotes: 'public."Books"' → Books, 'pg_catalog.int4' → int4. */
+function bareName(text: string): string {
+  const last = `ltrim(substr(${text}, instr(${text}, '.') + 1))`;
+  return `(CASE WHEN ${last} LIKE '"%' THEN replace(trim(${last}, '"'), '""', '"') ELSE lower(${last}) END)`;
+}
 
 /** The SQL for a catalog function call, or undefined when the name is not one of these. */
 export function catalogFunction(name: string, args: string[]): string | undefined {

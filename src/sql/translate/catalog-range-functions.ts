@@ -10,6 +10,12 @@ import { quoteIdentifier } from './identifiers.js';
 import { asNode, stringsOf } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 
+/**
+ * Scalar functions that ORMs select FROM (TypeORM: `SELECT * FROM current_schema()`): one row whose
+ * column is named after the alias, else the function, as in PostgreSQL.
+ */
+const scalarFunctionsInFrom = new Set(['current_schema', 'current_database', 'version', 'current_setting', 'pg_backend_pid', 'txid_current', 'now']);
+
 /** SQL for a supported function in FROM, or undefined. */
 export function catalogRangeFunction(st: TranslationState, node: RangeFunction): string | undefined {
   if (node.is_rowsfrom || (node.functions?.length ?? 0) !== 1) return undefined;
@@ -36,6 +42,9 @@ export function catalogRangeFunction(st: TranslationState, node: RangeFunction):
   } else if (name === 'unnest' && args.length === 1) {
     // Arrays are stored as JSON arrays.
     body = `SELECT value, key + 1 FROM json_each(${args[0]})`;
+    names = [columns[0] ?? alias];
+  } else if (name !== undefined && scalarFunctionsInFrom.has(name)) {
+    body = `SELECT (${expression(st, asNode(node.functions![0], 'List')!.items![0])}), 1`;
     names = [columns[0] ?? alias];
   } else {
     return undefined;

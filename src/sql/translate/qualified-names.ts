@@ -19,8 +19,15 @@ export function sqliteSchemaName(schema: string | undefined): string | undefined
   return schema;
 }
 
-/** `[schema.]name` with both parts quoted as needed. */
+/**
+ * `[schema.]name` with both parts quoted as needed. A catalog relation is named as relationName
+ * names it in FROM, so that a column qualified by it (SQLAlchemy's `pg_catalog.pg_class.relname`)
+ * finds it.
+ */
 export function qualify(schema: string | undefined, name: string): string {
+  if (schema === 'pg_catalog' && liveRelationNames.has(name)) return quoteIdentifier(name);
+  const catalogRelation = schema === undefined ? undefined : catalogRelationName(schema, name);
+  if (catalogRelation !== undefined) return catalogRelation;
   const sqliteSchema = sqliteSchemaName(schema);
   return sqliteSchema === undefined ? quoteIdentifier(name) : quoteIdentifier(sqliteSchema) + '.' + quoteIdentifier(name);
 }
