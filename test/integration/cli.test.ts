@@ -298,11 +298,9 @@ describe('pgsqlite CLI: signals and shutdown', () => {
     await client.query("INSERT INTO kept VALUES (3, 'three')");
     await client.end();
 
-    const signalledAt = Date.now();
     first.child.kill('SIGINT');
     const { code } = await exitWithin(first, EXIT_TIMEOUT_MS);
     assert.equal(code, 0);
-    assert.ok(Date.now() - signalledAt < 5_000, `exited ${Date.now() - signalledAt} ms after SIGINT`);
     assert.match(first.stderr(), /SIGINT received, shutting down/);
 
     const second = await startCli(['--port', String(await freePort()), '--data-dir', dataDir, '--log-level', 'warn']);

@@ -33,14 +33,15 @@ describe('execution: long statements, cancel, timeouts', () => {
   it('answers other sessions while one runs a long query', async () => {
     const busy = await t.connect();
     const other = await t.connect();
-    const long = busy.query(LONG_QUERY).catch((err) => err);
+    let longSettled = false;
+    const long = busy.query(LONG_QUERY).catch((err) => err).finally(() => {
+      longSettled = true;
+    });
     await new Promise((r) => setTimeout(r, 200));
-    const started = performance.now();
     const result = await other.query('SELECT 1 AS x');
-    const elapsed = performance.now() - started;
     assert.equal(result.rows[0].x, 1);
-    // The long query holds no lock on the event loop: the answer does not wait for it.
-    assert.ok(elapsed < 1000, `SELECT 1 took ${elapsed} ms while a long query ran`);
+    // The long query (minutes, until cancelled below) holds nothing the answer waits for.
+    assert.equal(longSettled, false, 'SELECT 1 was answered while the long query still ran');
     const c = busy as unknown as { processID: number; secretKey: number };
     await sendCancel(t.port, c.processID, c.secretKey);
     const err = await long;
@@ -50,16 +51,13 @@ describe('execution: long statements, cancel, timeouts', () => {
   it('CancelRequest stops a running query with 57014 and the session survives', async () => {
     const client = await t.connect();
     const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
-    const started = performance.now();
     const pending = client.query(LONG_QUERY).then(() => null, (err) => err);
     await new Promise((r) => setTimeout(r, 300));
     await sendCancel(t.port, processID, secretKey);
+    // The query would run for minutes (past the test's timeout): ending with 57014 is the cancel's doing.
     const err = await pending;
-    const elapsed = performance.now() - started;
     assert.equal(err?.code, '57014');
     assert.match(err.message, /user request/);
-    // The query would run for minutes; stopping it must be the cancel's doing.
-    assert.ok(elapsed < 5000, `cancel took effect after ${elapsed} ms`);
     assert.equal((await client.query('SELECT 7 AS x')).rows[0].x, 7);
   });
 
@@ -73,9 +71,8 @@ describe('execution: long statements, cancel, timeouts', () => {
   it('statement_timeout stops a long query with 57014', async () => {
     const client = await t.connect();
     await client.query("SET statement_timeout = '200ms'");
-    const started = performance.now();
+    // The query would run for minutes: the "statement timeout" error is the timeout's doing.
     await assert.rejects(client.query(LONG_QUERY), (err: pg.DatabaseError) => err.code === '57014' && /statement timeout/.test(err.message));
-    assert.ok(performance.now() - started < 5000);
     await client.query('RESET statement_timeout');
     assert.equal((await client.query('SELECT 9 AS x')).rows[0].x, 9);
   });
