@@ -45,7 +45,7 @@ export function arrayJson(elements: Element[]): string {
 }
 
 /** A SQL value as an array element (storage values: integers, reals, text). */
-function elementOf(value: Value): Element {
+export function elementOf(value: Value): Element {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (typeof value === 'number' || typeof value === 'string') return value;

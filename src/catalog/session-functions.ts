@@ -9,8 +9,12 @@ import { registerDatetimeFunctions } from './datetime-functions.js';
 import { registerJsonFunctions } from './json-functions.js';
 import { registerInputFunctions } from './input-functions.js';
 import { registerMathFunctions } from './math-functions.js';
+import { registerNumericFunctions } from './numeric-functions.js';
+import { registerSequenceFunctions } from './sequence-functions.js';
 import { registerSetReturningFunctions } from './set-returning-functions.js';
 import { registerTextFunctions } from './text-functions.js';
+import { registerQueryCheckFunctions } from './query-check-functions.js';
+import { registerTypedOperatorFunctions } from './typed-operator-functions.js';
 
 export const serverVersion = '15.8';
 export const serverVersionNum = '150008';
@@ -116,7 +120,11 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     return null;
   });
   registerTextFunctions(db);
+  registerSequenceFunctions(db, host);
   registerMathFunctions(db);
+  registerNumericFunctions(db);
+  registerTypedOperatorFunctions(db);
+  registerQueryCheckFunctions(db);
   registerJsonFunctions(db);
   registerArrayFunctions(db);
   registerSetReturningFunctions(db, { timeZone: () => host.context().settings.timezone ?? 'UTC' });

@@ -93,6 +93,26 @@ function selectIsReadOnly(select: AstNode): boolean {
   return true;
 }
 
+/** Sequence functions read or write the session's state on the database's writer (catalog/sequence-functions.ts). */
+const sequenceFunctions = new Set(['nextval', 'currval', 'setval', 'lastval']);
+
+/** Whether a FuncCall of a sequence function appears anywhere in the tree. */
+function callsSequenceFunction(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(callsSequenceFunction);
+  if (node === null || typeof node !== 'object') return false;
+  const call = (node as AstNode).FuncCall as AstNode | undefined;
+  if (call !== undefined) {
+    const names = call.funcname as AstNode[] | undefined;
+    const name = names?.[names.length - 1]?.String?.sval;
+    if (typeof name === 'string' && sequenceFunctions.has(name)) return true;
+  }
+  for (const key in node as object) {
+    const value = (node as Record<string, unknown>)[key];
+    if (typeof value === 'object' && value !== null && callsSequenceFunction(value)) return true;
+  }
+  return false;
+}
+
 /** Classifies one parsed statement. */
 export function planStatement(stmt: AstNode): StatementPlan {
   const type = nodeType(stmt);
@@ -100,7 +120,7 @@ export function planStatement(stmt: AstNode): StatementPlan {
   switch (type) {
     case 'SelectStmt':
       if (node.intoClause) return { kind: 'engine', access: 'write', tag: { word: 'SELECT', counted: 'rows' }, node: stmt };
-      return { kind: 'engine', access: selectIsReadOnly(node) ? 'read' : 'write', tag: { word: 'SELECT', counted: 'rows' }, node: stmt };
+      return { kind: 'engine', access: selectIsReadOnly(node) && !callsSequenceFunction(node) ? 'read' : 'write', tag: { word: 'SELECT', counted: 'rows' }, node: stmt };
     case 'InsertStmt':
       return { kind: 'engine', access: 'write', tag: { word: 'INSERT', counted: 'insert' }, node: stmt };
     case 'UpdateStmt':
@@ -111,6 +131,10 @@ export function planStatement(stmt: AstNode): StatementPlan {
       return { kind: 'engine', access: 'write', tag: fixed('CREATE TABLE'), node: stmt };
     case 'CreateTableAsStmt':
       return { kind: 'engine', access: 'write', tag: { word: 'SELECT', counted: 'rows' }, node: stmt };
+    case 'CreateSeqStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('CREATE SEQUENCE'), node: stmt };
+    case 'AlterSeqStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('ALTER SEQUENCE'), node: stmt };
     case 'ViewStmt':
       return { kind: 'engine', access: 'write', tag: fixed('CREATE VIEW'), node: stmt };
     case 'IndexStmt':

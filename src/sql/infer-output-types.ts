@@ -28,7 +28,7 @@ const sqlValueFunctionTypes: Record<string, number> = {
 type Relation =
   | { kind: 'table'; name: string }
   /** A subquery, CTE, VALUES or function: its columns' terms by name (undefined: no such column). */
-  | { kind: 'derived'; column: (name: string) => Term | undefined; columns?: Term[] };
+  | { kind: 'derived'; column: (name: string) => Term | undefined; columns?: Term[]; names?: string[] };
 
 interface Scope {
   items: { alias: string; relation: Relation }[];
@@ -159,7 +159,8 @@ function termOf(expr: AstNode | undefined, scope: Scope | undefined): Term {
       return termOf(node.arg, scope);
     case 'SubLink':
       if (node.subLinkType === 'EXISTS_SUBLINK' || node.subLinkType === 'ANY_SUBLINK' || node.subLinkType === 'ALL_SUBLINK') return BOOL;
-      if (node.subLinkType === 'EXPR_SUBLINK') return selectColumns(node.subselect, scope)?.[0] ?? null;
+      // Not a plain column reference for the engine: the subquery's value is not the column itself.
+      if (node.subLinkType === 'EXPR_SUBLINK') return { common: [selectColumns(node.subselect, scope)?.[0] ?? null] };
       if (node.subLinkType === 'ARRAY_SUBLINK') {
         const element = selectColumns(node.subselect, scope)?.[0] ?? null;
         return { array: element };
@@ -239,7 +240,8 @@ function renamed(relation: Relation, colnames: AstNode[] | undefined): Relation 
   if (aliases.length === 0) return relation;
   if (relation.kind === 'derived' && relation.columns) {
     const columns = relation.columns;
-    return { kind: 'derived', columns, column: (c) => { const i = aliases.indexOf(c); return i >= 0 && i < columns.length ? columns[i] : undefined; } };
+    const names0 = relation.names?.map((n, i) => aliases[i] ?? n);
+    return { kind: 'derived', columns, names: names0, column: (c) => { const i = aliases.indexOf(c); return i >= 0 && i < columns.length ? columns[i] : undefined; } };
   }
   // A table's columns are known only by name: renamed ones are no longer typed here.
   return { kind: 'derived', column: () => null };
@@ -259,6 +261,7 @@ function derivedRelation(query: AstNode | undefined, parent: Scope | undefined):
   return {
     kind: 'derived',
     columns,
+    names: columnNames,
     column: (c) => {
       const i = columnNames.indexOf(c);
       return i >= 0 ? columns[i] : undefined;
@@ -378,6 +381,53 @@ function returningTerms(stmt: AstNode, parent: Scope | undefined): Term[] | unde
     terms.push(termOf(value, scope));
   }
   return terms;
+}
+
+/** The names in scope where an expression is translated (an opaque handle for the translator). */
+export type TypeScope = Scope;
+
+/** The scope inside a simple SELECT (its WITH and FROM items), nested in `parent`. */
+export function selectTypeScope(select: AstNode, parent: TypeScope | undefined): TypeScope {
+  return selectScope(select, parent);
+}
+
+/** The scope inside UPDATE/DELETE: the target table (by its alias too) and the FROM/USING items. */
+export function modifyTypeScope(body: AstNode, parent: TypeScope | undefined): TypeScope {
+  const scope: Scope = { items: [], ctes: new Map(), parent };
+  addCtes(body.withClause, scope);
+  const relation = body.relation;
+  if (relation) scope.items.push({ alias: relation.alias?.aliasname ?? relation.relname, relation: { kind: 'table', name: relation.relname } });
+  for (const item of body.fromClause ?? body.usingClause ?? []) addFromItem(item, scope);
+  return scope;
+}
+
+/** The columns (names and terms) of a FROM item named `alias` when they are known here (subqueries, VALUES). */
+export function rowColumns(scope: TypeScope | undefined, alias: string): { names: string[]; terms: Term[] } | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const item = s.items.find((i) => i.alias === alias);
+    if (item === undefined) continue;
+    const relation = item.relation;
+    if (relation.kind !== 'derived' || !relation.columns || !relation.names || relation.names.length !== relation.columns.length) return undefined;
+    return { names: relation.names, terms: relation.columns };
+  }
+  return undefined;
+}
+
+/**
+ * The term of an expression whose value SQLite computes (undefined for a table column, a constant
+ * or a parameter, whose values SQLite holds in their storage form — numbers for numeric columns).
+ * A column of a subquery or CTE is computed: it has its select-list expression's term.
+ */
+export function computedTerm(expr: AstNode, scope: TypeScope | undefined): Term | undefined {
+  if (expr.A_Const !== undefined || expr.ParamRef !== undefined) return undefined;
+  const term = termOf(expr, scope);
+  if (expr.ColumnRef !== undefined && (term === null || (typeof term === 'object' && 'col' in term))) return undefined;
+  return term;
+}
+
+/** The type term of an expression in a scope (columns of its FROM items stay terms for the engine). */
+export function expressionTerm(expr: AstNode | undefined, scope: TypeScope | undefined): Term {
+  return termOf(expr, scope);
 }
 
 export function inferExpressionType(expr: AstNode | undefined): number | null {

@@ -31,6 +31,9 @@ describe('SQLite errors as PostgreSQL errors', () => {
     ['duplicate table', 'CREATE TABLE t (a INTEGER)', 'CREATE TABLE t (a INTEGER)', '42P07', /^relation "t" already exists$/],
     ['syntax', '', 'SELEC 1', '42601'],
     ['commit without transaction', '', 'COMMIT', '25P01'],
+    ['more values than columns', 'CREATE TABLE t (a INTEGER)', 'INSERT INTO t VALUES (1, 2)', '42601'],
+    ['insert into a missing column', 'CREATE TABLE t (a INTEGER)', 'INSERT INTO t (b) VALUES (1)', '42703'],
+    ['ORDER BY position out of range', '', 'SELECT 1 ORDER BY 5', '42P10'],
   ];
   for (const [name, setup, statement, code, message] of cases) {
     it(`${name} → ${code}`, () => {

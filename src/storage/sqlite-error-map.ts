@@ -54,6 +54,13 @@ const messageTable: ReadonlyArray<[prefix: string, code: SqlStateCode]> = [
   ['too many SQL variables', SqlState.programLimitExceeded],
 ];
 
+/** SQLite messages that name the problem mid-sentence. */
+const messagePatterns: ReadonlyArray<[pattern: RegExp, code: SqlStateCode]> = [
+  [/^table \S+ has \d+ columns but \d+ values were supplied/, SqlState.syntaxError],
+  [/^table \S+ has no column named /, SqlState.undefinedColumn],
+  [/^\d+\w* ORDER BY term out of range/, SqlState.invalidColumnReference],
+];
+
 const alreadyExists = /^(table|index|view|trigger) (\S+) already exists/;
 
 /** A failure thrown by better-sqlite3 (or anything else) as the PgError a client should see. */
@@ -61,6 +68,10 @@ export function sqliteErrorToPgError(err: unknown): PgError {
   if (err instanceof PgError) return err;
   const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : undefined;
   const message = err instanceof Error ? err.message : String(err);
+  // better-sqlite3's own check when a statement's parameters were not all given.
+  if (err instanceof TypeError && message.startsWith('Missing named parameter')) {
+    return new PgError({ code: SqlState.undefinedParameter, message: 'a parameter of the statement was not given a value' }, { cause: err });
+  }
   if (!code || !code.startsWith('SQLITE_')) {
     return new PgError({ code: SqlState.internalError, message }, { cause: err });
   }
@@ -78,7 +89,7 @@ export function sqliteErrorToPgError(err: unknown): PgError {
     sqlState = codeTable[primary];
   }
   if (!sqlState && code === 'SQLITE_ERROR') {
-    sqlState = messageTable.find(([prefix]) => message.startsWith(prefix))?.[1];
+    sqlState = messageTable.find(([prefix]) => message.startsWith(prefix))?.[1] ?? messagePatterns.find(([pattern]) => pattern.test(message))?.[1];
   }
   return new PgError({ code: sqlState ?? SqlState.internalError, message: rewordConstraintMessage(code, message) }, { cause: err });
 }

@@ -14,6 +14,7 @@ import { objectTypeWords } from './object-types.js';
 import { nodeBody, stringsOf } from './parse-tree.js';
 import { relationName, sqliteSchemaName } from './qualified-names.js';
 import type { TranslationState } from './translation-state.js';
+import { addCheckConstraint, dropConstraint, dropNotNull, setNotNull } from './trigger-constraints.js';
 import { unsupported } from './unsupported.js';
 
 /** Wording of the refused forms, after "ALTER TABLE … ". */
@@ -61,7 +62,7 @@ export function alterTable(st: TranslationState, node: AlterTableStmt): string[]
     const cmd = nodeBody(cmdNode, 'AlterTableCmd');
     const checked = { name: relation.relname ?? '', schema: relation.schemaname, temp: relation.relpersistence === 't' };
     if (cmd.subtype === 'AT_DropColumn') out.push(...dropInputCheckTriggers(checked, cmd.name ?? ''));
-    out.push(alterAction(st, cmd, table, relation.relname ?? '', relation.schemaname, relation.location));
+    out.push(...alterAction(st, cmd, table, relation.relname ?? '', relation.schemaname, relation.location));
     if (cmd.subtype === 'AT_AddColumn') out.push(...columnChecks(st, checked, nodeBody(cmd.def!, 'ColumnDef')));
   }
   return out;
@@ -69,19 +70,39 @@ export function alterTable(st: TranslationState, node: AlterTableStmt): string[]
 
 function alterAction(
   st: TranslationState, cmd: AlterTableCmd, table: string, relname: string, schema: string | undefined, location: number | undefined,
-): string {
+): string[] {
+  const local = sqliteSchemaName(schema) === undefined;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
       // IF NOT EXISTS would need the catalog to decide whether to do nothing.
       if (cmd.missing_ok) unsupported(st, 'ADD COLUMN IF NOT EXISTS', location);
-      return `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(st, nodeBody(cmd.def!, 'ColumnDef'), undefined)}`;
+      return [`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(st, nodeBody(cmd.def!, 'ColumnDef'), undefined)}`];
     }
     case 'AT_DropColumn':
       if (cmd.missing_ok) unsupported(st, 'DROP COLUMN IF EXISTS', location);
       if (cmd.behavior === 'DROP_CASCADE') unsupported(st, 'DROP COLUMN … CASCADE', location);
-      return `ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(cmd.name ?? '')}`;
-    case 'AT_AddConstraint':
-      return addConstraint(st, nodeBody(cmd.def!, 'Constraint'), relname, schema, location);
+      return [`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(cmd.name ?? '')}`];
+    case 'AT_AddConstraint': {
+      const constraint = nodeBody(cmd.def!, 'Constraint');
+      if (constraint.contype === 'CONSTR_CHECK' && local) return addCheckConstraint(st, constraint, relname);
+      return [addConstraint(st, constraint, relname, schema, location)];
+    }
+    case 'AT_SetNotNull':
+      if (local) return setNotNull(relname, cmd.name ?? '');
+      break;
+    case 'AT_DropNotNull':
+      if (local) return dropNotNull(relname, cmd.name ?? '');
+      break;
+    case 'AT_DropConstraint':
+      if (cmd.behavior === 'DROP_CASCADE') unsupported(st, 'DROP CONSTRAINT … CASCADE', location);
+      if (local) return dropConstraint(relname, cmd.name ?? '', cmd.missing_ok === true);
+      break;
+  }
+  return unsupportedAction(st, cmd, location);
+}
+
+function unsupportedAction(st: TranslationState, cmd: AlterTableCmd, location: number | undefined): never {
+  switch (cmd.subtype) {
     default:
       return unsupported(st, `ALTER TABLE … ${actionNames[cmd.subtype ?? ''] ?? String(cmd.subtype).replace('AT_', '')}`, location);
   }
@@ -110,7 +131,7 @@ function addConstraint(
     case 'CONSTR_FOREIGN':
       return unsupported(st, 'ALTER TABLE … ADD FOREIGN KEY', where);
     case 'CONSTR_CHECK':
-      return unsupported(st, 'ALTER TABLE … ADD CHECK', where);
+      return unsupported(st, 'ALTER TABLE … ADD CHECK on a table of another schema', where);
     default:
       return unsupported(st, `ALTER TABLE … ADD ${constraintWords(constraint)}`, where);
   }

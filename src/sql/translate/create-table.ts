@@ -1,6 +1,8 @@
 /** CREATE [TEMP] TABLE [IF NOT EXISTS] name (columns, table constraints). */
-import type { CreateStmt } from 'libpg-query';
-import { columnChecks, columnDefinition } from './column-definitions.js';
+import type { ColumnDef, CreateStmt } from 'libpg-query';
+import { columnChecks, columnDefinition, columnSequence, identityOf } from './column-definitions.js';
+import { hasConstraint } from './constraints.js';
+import { isSerialType } from './type-names.js';
 import { tableConstraint } from './constraints.js';
 import { asNode, nodeBody, nodeKind, stringsOf, type Node } from './parse-tree.js';
 import { relationName } from './qualified-names.js';
@@ -17,6 +19,7 @@ export function createTable(st: TranslationState, node: CreateStmt): string[] {
   const primaryKey = tablePrimaryKey(elements);
   const parts: string[] = [];
   const checks: string[] = [];
+  const sequences: string[] = [];
   const table = { name: relation.relname ?? '', schema: relation.schemaname, temp: relation.relpersistence === 't' };
   for (const element of elements) {
     switch (nodeKind(element)) {
@@ -24,6 +27,7 @@ export function createTable(st: TranslationState, node: CreateStmt): string[] {
         const column = nodeBody(element, 'ColumnDef');
         parts.push(columnDefinition(st, column, primaryKey));
         checks.push(...columnChecks(st, table, column, node.if_not_exists === true));
+        if (rowidKey(column, primaryKey)) sequences.push(...columnSequence(st, table, column, node.if_not_exists === true));
         break;
       }
       case 'Constraint':
@@ -39,7 +43,19 @@ export function createTable(st: TranslationState, node: CreateStmt): string[] {
   if (parts.length === 0) unsupported(st, 'a table without columns', relation.location);
   const temp = relation.relpersistence === 't' ? 'TEMP ' : '';
   const ifNotExists = node.if_not_exists ? 'IF NOT EXISTS ' : '';
-  return [`CREATE ${temp}TABLE ${ifNotExists}${relationName(st, relation)} (${parts.join(', ')})`, ...checks];
+  // The table first: its triggers and (for IF NOT EXISTS) the sequence rows come after it.
+  return [`CREATE ${temp}TABLE ${ifNotExists}${relationName(st, relation)} (${parts.join(', ')})`, ...checks, ...dedupe(sequences)];
+}
+
+/** A serial or identity column that became the rowid alias (the others were refused). */
+function rowidKey(column: ColumnDef, primaryKey: string[] | undefined): boolean {
+  if (!isSerialType(column.typeName) && identityOf(column) === undefined) return false;
+  return hasConstraint(column.constraints, 'CONSTR_PRIMARY') || (primaryKey?.length === 1 && primaryKey[0] === column.colname);
+}
+
+/** The shared CREATE TABLE IF NOT EXISTS pgsqlite_sequences once. */
+function dedupe(statements: string[]): string[] {
+  return statements.filter((sql, i) => statements.indexOf(sql) === i);
 }
 
 /** Columns of the table-level PRIMARY KEY (…), if any. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDeclaredType } from '../types/declared-type.js';
+import { sequencesTableDdl } from './sequences.js';
 import { openFixture, runOnSqlite, translate, translationCases } from './testing/translation-test-kit.js';
 
 /** The input-check triggers of a column (input-checks.ts), as the translation writes them. */
@@ -18,6 +19,13 @@ const int4 = (table: string, column: string, temp = false, ifNotExists = false) 
   checks(table, column, "typeof($) = 'integer' AND $ BETWEEN -2147483648 AND 2147483647", "'int4'", temp, ifNotExists);
 const dropChecks = (table: string, column: string) => [
   `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_insert`, `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_update`,
+];
+/** The sequence rows and trigger of serial column n.id (column-definitions.ts columnSequence). */
+const serialSequence = (type: string, max: bigint) => [
+  sequencesTableDdl,
+  `INSERT OR REPLACE INTO pgsqlite_sequences VALUES ('n_id_seq', '${type}', 1, 1, 1, ${max}, 1, 0, 1, 0, 'n', 'id')`,
+  'CREATE TRIGGER pgsqlite_serial_n_id AFTER INSERT ON n BEGIN UPDATE pgsqlite_sequences SET last_value = pgsqlite_sequence_used(name, NEW.id, 1), '
+    + "is_called = 1 WHERE name = 'n_id_seq' AND (is_called = 0 OR last_value < NEW.id); END",
 ];
 const stamp = '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]*';
 
@@ -68,8 +76,16 @@ describe('CREATE TABLE', () => {
     { pg: 'CREATE TABLE n (id text PRIMARY KEY, v int)', sqlite: ['CREATE TABLE n (id text PRIMARY KEY NOT NULL, v integer)', ...int4('n', 'v')] },
     { pg: 'CREATE TABLE n (a text, b int NOT NULL, PRIMARY KEY (a, b))', sqlite: ['CREATE TABLE n (a text NOT NULL, b integer NOT NULL, PRIMARY KEY (a, b))', ...int4('n', 'b')] },
     // serial as the whole primary key → INTEGER PRIMARY KEY, SQLite's self-numbering rowid alias.
-    { pg: 'CREATE TABLE n (id serial PRIMARY KEY, name text)', sqlite: 'CREATE TABLE n (id INTEGER PRIMARY KEY, name text)' },
-    { pg: 'CREATE TABLE n (id bigserial, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', sqlite: 'CREATE TABLE n (id INTEGER, name text, CONSTRAINT n_pkey PRIMARY KEY (id))' },
+    // Its sequence n_id_seq follows the rowid through an AFTER INSERT trigger (column-definitions.ts).
+    { pg: 'CREATE TABLE n (id serial PRIMARY KEY, name text)', sqlite: ['CREATE TABLE n (id INTEGER PRIMARY KEY, name text)', ...serialSequence('integer', 2147483647n)] },
+    { pg: 'CREATE TABLE n (id bigserial, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', sqlite: ['CREATE TABLE n (id INTEGER, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', ...serialSequence('bigint', 9223372036854775807n)] },
+    {
+      pg: 'CREATE TABLE n (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY)',
+      sqlite: [
+        'CREATE TABLE n (id INTEGER PRIMARY KEY)', ...serialSequence('integer', 2147483647n),
+        `CREATE TRIGGER pgsqlite_identity_n_id BEFORE INSERT ON n WHEN NEW.id <> -1 BEGIN SELECT pgsqlite_raise('428C9', 'cannot insert a non-DEFAULT value into column "id"'); END`,
+      ],
+    },
     { pg: 'CREATE TABLE n (a int, g int GENERATED ALWAYS AS (a * 2) STORED)', sqlite: ['CREATE TABLE n (a integer, g integer GENERATED ALWAYS AS (a * 2) STORED)', ...int4('n', 'a')] },
     { pg: 'CREATE TABLE "Weird Name" ("Col" int, "order" text)', sqlite: ['CREATE TABLE "Weird Name" ("Col" integer, "order" text)', ...int4('Weird Name', 'Col')] },
   ]);
@@ -190,7 +206,10 @@ describe('ALTER TABLE', () => {
 describe('TRUNCATE', () => {
   translationCases([
     { pg: 'TRUNCATE t', sqlite: 'DELETE FROM t' },
-    { pg: 'TRUNCATE TABLE ONLY t, public.u RESTART IDENTITY RESTRICT', sqlite: ['DELETE FROM t', 'DELETE FROM u'] },
+    {
+      pg: 'TRUNCATE TABLE ONLY t, public.u RESTART IDENTITY RESTRICT',
+      sqlite: ['DELETE FROM t', 'DELETE FROM u', sequencesTableDdl, "UPDATE pgsqlite_sequences SET last_value = start_value, is_called = 0 WHERE owned_table IN ('t', 'u')"],
+    },
   ]);
 });
 

@@ -5,6 +5,7 @@ import { qualifiedNameFromParts } from './qualified-names.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { objectTypeWords } from './object-types.js';
+import { dropSequences } from './sequences.js';
 
 const droppable: Record<string, string> = {
   OBJECT_TABLE: 'TABLE',
@@ -19,6 +20,7 @@ const droppable: Record<string, string> = {
  * us, so it is refused rather than ignored. CONCURRENTLY only avoids blocking; it is dropped.
  */
 export function dropStatement(st: TranslationState, node: DropStmt): string[] {
+  if (node.removeType === 'OBJECT_SEQUENCE') return dropSequences(st, node.objects ?? [], node.missing_ok === true);
   const keyword = droppable[node.removeType ?? ''];
   if (keyword === undefined) return unsupported(st, `DROP ${objectTypeWords(node.removeType)}`);
   if (node.behavior === 'DROP_CASCADE') unsupported(st, `DROP ${keyword} … CASCADE`);

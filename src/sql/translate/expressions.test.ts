@@ -40,7 +40,7 @@ describe('operators and precedence', () => {
     },
     { pg: 'SELECT (a = 1) = (b = \'a\') FROM t', sqlite: 'SELECT (a = 1) = (b = \'a\') AS "?column?" FROM t' },
     { pg: 'SELECT 1 OPERATOR(pg_catalog.+) 2', sqlite: 'SELECT 1 + 2 AS "?column?"', rows: [[3]] },
-    { pg: "SELECT d -> 'k', d ->> 'k' FROM t WHERE a = 1", sqlite: "SELECT d -> 'k' AS \"?column?\", d ->> 'k' AS \"?column?\" FROM t WHERE a = 1" },
+    { pg: "SELECT d -> 'k', d ->> 'k' FROM t WHERE a = 1", sqlite: "SELECT d -> 'k' AS \"?column?\", pgsqlite_json_text(d -> 'k') AS \"?column?\" FROM t WHERE a = 1" },
     {
       pg: "SELECT NOT (a = 1 OR b = 'b') AND c > 0 FROM t ORDER BY b",
       sqlite: "SELECT NOT (a = 1 OR b = 'b') AND c > 0 AS \"?column?\" FROM t ORDER BY b NULLS LAST",
@@ -89,7 +89,7 @@ describe('subqueries', () => {
   translationCases([
     {
       pg: 'SELECT a, (SELECT x FROM u WHERE u.a = t.a), a = ANY (SELECT a FROM u), a <> ALL (SELECT a FROM u WHERE a > 1) FROM t ORDER BY b',
-      sqlite: 'SELECT a, (SELECT x FROM u WHERE u.a = t.a) AS x, a IN (SELECT a FROM u) AS "?column?", a NOT IN (SELECT a FROM u WHERE a > 1) AS "?column?" FROM t ORDER BY b NULLS LAST',
+      sqlite: 'SELECT a, (WITH pgsqlite_scalar(v) AS (SELECT x FROM u WHERE u.a = t.a) SELECT iif(count(*) > 1, pgsqlite_more_than_one_row(), min(v)) FROM (SELECT v FROM pgsqlite_scalar LIMIT 2)) AS x, a IN (SELECT a FROM u) AS "?column?", a NOT IN (SELECT a FROM u WHERE a > 1) AS "?column?" FROM t ORDER BY b NULLS LAST',
       rows: [[1, 10, 1, 1], [2, 20, 1, 0], [null, null, null, null]],
     },
     {
@@ -126,7 +126,7 @@ describe('function calls', () => {
   translationCases([
     {
       pg: 'SELECT lower(b), pg_catalog.upper(b), public.length(b), abs(-1), round(c, 1) FROM t',
-      sqlite: 'SELECT lower(b) AS lower, upper(b) AS upper, length(b) AS length, abs(-1) AS abs, round(c, 1) AS round FROM t',
+      sqlite: 'SELECT lower(b) AS lower, upper(b) AS upper, length(b) AS length, abs(-1) AS abs, pgsqlite_round(700, c, 1) AS round FROM t',
     },
     // SQLite keywords used as function names are quoted.
     { pg: "SELECT replace(b, 'a', 'z') FROM t", sqlite: "SELECT \"replace\"(b, 'a', 'z') AS \"replace\" FROM t" },
@@ -140,12 +140,12 @@ describe('casts', () => {
     {
       pg: "SELECT '5'::int + 1, '5'::bigint, 5::smallint, c::float8, c::real, c::numeric, c::decimal, a::text, a::varchar, 'x'::bpchar, b::bytea FROM t",
       // Literals cast to integer types are read at translation, as PostgreSQL's input functions would.
-      sqlite: "SELECT 5 + 1 AS \"?column?\", 5 AS int8, 5 AS int2, CAST(c AS REAL) AS c, CAST(c AS REAL) AS c, CAST(c AS REAL) AS c, CAST(c AS REAL) AS c, CAST(a AS TEXT) AS a, CAST(a AS TEXT) AS a, CAST('x' AS TEXT) AS bpchar, CAST(b AS BLOB) AS b FROM t",
+      sqlite: "SELECT 5 + 1 AS \"?column?\", 5 AS int8, 5 AS int2, CAST(c AS REAL) AS c, CAST(c AS REAL) AS c, pgsqlite_numeric(c, -1, 0) AS c, pgsqlite_numeric(c, -1, 0) AS c, CAST(a AS TEXT) AS a, CAST(a AS TEXT) AS a, CAST('x' AS TEXT) AS bpchar, CAST(b AS BLOB) AS b FROM t",
     },
     {
       pg: "SELECT 'abc'::varchar(2), 2.567::numeric(10,2), CAST(a AS double precision) FROM t WHERE a = 1",
-      sqlite: "SELECT substr(CAST('abc' AS TEXT), 1, 2) AS varchar, round(CAST(2.567 AS REAL), 2) AS numeric, CAST(a AS REAL) AS a FROM t WHERE a = 1",
-      rows: [['ab', 2.57, 1]],
+      sqlite: "SELECT substr(CAST('abc' AS TEXT), 1, 2) AS varchar, '2.57' AS numeric, CAST(a AS REAL) AS a FROM t WHERE a = 1",
+      rows: [['ab', '2.57', 1]],
     },
     {
       // Types without a SQLite storage class keep the value; the type layer types them.

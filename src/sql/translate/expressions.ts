@@ -12,6 +12,7 @@ import { constant } from './constants.js';
 import { quoteIdentifier } from './identifiers.js';
 import { booleanExpression, booleanTest, nullTest } from './logical-expressions.js';
 import { operatorExpression } from './operators.js';
+import { checkCommonLiterals } from './semantic-checks.js';
 import { nodeBody, nodeKind, stringOf, type Node } from './parse-tree.js';
 import { Prec } from './precedence.js';
 import { qualify } from './qualified-names.js';
@@ -42,7 +43,11 @@ export function expression(st: TranslationState, node: Node, required: number = 
     case 'SQLValueFunction': return sqlValueFunction(st, nodeBody(node, 'SQLValueFunction'));
     case 'RowExpr': return rowExpression(st, nodeBody(node, 'RowExpr'));
     // Arrays are stored as JSON arrays (see protocol/types/storage.ts).
-    case 'A_ArrayExpr': return 'json_array(' + expressionList(st, nodeBody(node, 'A_ArrayExpr').elements) + ')';
+    case 'A_ArrayExpr': {
+      const elements = nodeBody(node, 'A_ArrayExpr').elements;
+      if (elements !== undefined) checkCommonLiterals(st, [elements]);
+      return 'json_array(' + expressionList(st, elements) + ')';
+    }
     case 'A_Indirection': return arraySubscript(st, nodeBody(node, 'A_Indirection'));
     case 'SetToDefault': return unsupported(st, 'DEFAULT in this position', nodeBody(node, 'SetToDefault').location);
     case 'GroupingFunc': return unsupported(st, 'GROUPING()', nodeBody(node, 'GroupingFunc').location);

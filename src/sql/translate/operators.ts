@@ -9,8 +9,13 @@ import { asNode, stringsOf, type Node } from './parse-tree.js';
 import { fitPrecedence, Prec } from './precedence.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
-import { inferExpressionType } from '../infer-output-types.js';
+import { computedTerm, expressionTerm, inferExpressionType } from '../infer-output-types.js';
 import type { AstNode } from '../parser.js';
+import { parseNumeric } from '../../protocol/types/numeric.js';
+import { arrayTypes, evaluateTerm, foldTerm, INT2, INT4, INT8, JSONB, needsColumns, NUMERIC, resolved, type Term } from '../types/type-terms.js';
+import { slotTypeMarker, typedSlot } from '../types/typed-slots.js';
+import { quoteString } from './identifiers.js';
+import { checkLiteralInput } from './semantic-checks.js';
 
 interface BinaryOperator {
   text: string;
@@ -127,9 +132,17 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
   }
   const datetime = datetimeOperator(st, node, op, required);
   if (datetime !== undefined) return datetime;
+  const checked = checkedLiteralOperand(st, node, op, required);
+  if (checked !== undefined) return checked;
+  const typed = typedOperator(st, node, op, required);
+  if (typed !== undefined) return typed;
   if (op === '/' || op === '%') {
     const text = expression(st, node.lexpr, Prec.Multiplicative) + ' ' + op + ' ' + guardedDivisor(st, node.rexpr!);
     return fitPrecedence(text, Prec.Multiplicative, required);
+  }
+  if (op === '->>') {
+    // SQLite's ->> gives JSON true as 1 and 1.50 as the REAL 1.5; PostgreSQL's gives the text.
+    return 'pgsqlite_json_text(' + expression(st, node.lexpr, Prec.Concat) + ' -> ' + expression(st, node.rexpr!, Prec.Concat + 1) + ')';
   }
   const binary = binaryOperators[op];
   if (binary !== undefined) {
@@ -203,6 +216,113 @@ function datetimeOperator(st: TranslationState, node: A_Expr, op: string, requir
   return undefined;
 }
 
+const numericFunctions: Record<string, string> = {
+  '+': 'pgsqlite_numeric_add', '-': 'pgsqlite_numeric_sub', '*': 'pgsqlite_numeric_mul', '/': 'pgsqlite_numeric_div', '%': 'pgsqlite_numeric_mod',
+};
+const arrayOids = Object.values(arrayTypes);
+/** Operators whose meaning depends on their result type, and the types that need a function. */
+const typedOperators: Record<string, number[]> = {
+  '+': [NUMERIC], '-': [NUMERIC, JSONB], '*': [NUMERIC], '/': [NUMERIC], '%': [NUMERIC], '||': [JSONB, ...arrayOids], '#-': [JSONB],
+};
+
+/**
+ * Operators SQLite's own would get wrong for some types: numeric arithmetic is exact
+ * (catalog/numeric-functions.ts: SQLite's is floating point), jsonb || - #- edit documents and
+ * array || concatenates (SQLite's || and - would treat them as text and numbers). A comparison
+ * with a computed numeric operand (exact numerics are TEXT, which SQLite would compare as text)
+ * calls pgsqlite_numeric_cmp. When the types are known here the function is written directly;
+ * when they depend on table columns it is a typed slot the engine resolves with the columns'
+ * declared types (pgsqlite_typed_op). Integer, float and text operators stay SQLite's.
+ */
+function typedOperator(st: TranslationState, node: A_Expr, op: string, required: number): string | undefined {
+  const oids = typedOperators[op];
+  const isComparison = orderings.has(op);
+  if ((oids === undefined && !isComparison) || node.lexpr === undefined || node.rexpr === undefined) return undefined;
+  const deciding: Term[] = [];
+  if (oids !== undefined) {
+    deciding.push(expressionTerm({ A_Expr: node }, st.typeScope));
+  } else {
+    // Table columns (NUMERIC affinity turns numeric text into numbers) and constants compare natively.
+    for (const side of [node.lexpr, node.rexpr]) {
+      const term = computedTerm(side as AstNode, st.typeScope);
+      if (term !== undefined) deciding.push(term);
+    }
+    if (deciding.length === 0) return undefined;
+  }
+  const wanted = oids ?? [NUMERIC];
+  const dynamic = deciding.some(needsColumns);
+  const staticType = dynamic ? undefined : deciding.map((t) => resolved(evaluateTerm(t, () => null))).find((t) => t !== null && wanted.includes(t));
+  if (!dynamic && staticType === undefined) return undefined;
+  const prec = isComparison ? (op === '=' || op === '<>' || op === '!=' ? Prec.Equality : Prec.Comparison)
+    : op === '+' || op === '-' ? Prec.Additive : op === '*' || op === '/' || op === '%' ? Prec.Multiplicative : Prec.Concat;
+  // Comparison operands stay as they are: the native form may compare them as numbers.
+  const operand = isComparison ? (n: Node, p: number) => expression(st, n, p) : (n: Node, p: number) => numericOperand(st, n, p);
+  const left = operand(node.lexpr, isComparison ? prec + 1 : prec);
+  const divisorConstant = asNode(node.rexpr, 'A_Const')?.fval?.fval;
+  const right = (op === '/' || op === '%') && (divisorConstant === undefined || Number(divisorConstant) === 0)
+    ? guardedDivisor(st, node.rexpr) : operand(node.rexpr, prec + 1);
+  const symbol = op === '!=' ? '<>' : op;
+  if (isComparison) {
+    const special = ['pgsqlite_numeric_cmp(', ', ', ') ' + symbol + ' 0'];
+    if (!dynamic) return fitPrecedence(special[0] + left + special[1] + right + special[2], prec, required);
+    return fitPrecedence(typedSlot({ terms: deciding.map(foldTerm), oids: wanted, native: ['', ' ' + symbol + ' ', ''], special }, [left, right]), prec, required);
+  }
+  if (!dynamic) return staticOperatorCall(st, node, op, staticType!, left, right);
+  const special = ["pgsqlite_typed_op('" + op + "', " + slotTypeMarker + ', ', ', ', ')'];
+  return fitPrecedence(typedSlot({ terms: deciding.map(foldTerm), oids: wanted, native: ['', ' ' + symbol + ' ', ''], special }, [left, right]), prec, required);
+}
+
+/**
+ * An untyped literal meeting a number (`1::int + 'a'`, `id = 'abc'`) is read as that type in
+ * PostgreSQL, so bad input is 22P02 where SQLite would compare or add text. With a known type the
+ * literal is checked here; against an integer column, by pgsqlite_integer_input at run time (a
+ * typed slot, so other columns' literals stay as they are).
+ */
+function checkedLiteralOperand(st: TranslationState, node: A_Expr, op: string, required: number): string | undefined {
+  const isComparison = orderings.has(op);
+  if ((!isComparison && numericFunctions[op] === undefined) || node.lexpr === undefined || node.rexpr === undefined) return undefined;
+  const leftLiteral = asNode(node.lexpr, 'A_Const')?.sval?.sval;
+  const rightLiteral = asNode(node.rexpr, 'A_Const')?.sval?.sval;
+  if ((leftLiteral === undefined) === (rightLiteral === undefined)) return undefined;
+  const literal = (leftLiteral ?? rightLiteral)!;
+  const other = leftLiteral === undefined ? node.lexpr : node.rexpr;
+  const term = expressionTerm(other as AstNode, st.typeScope);
+  if (!needsColumns(term)) {
+    checkLiteralInput(literal, resolved(evaluateTerm(term, () => null)));
+    return undefined;
+  }
+  if (!isComparison || asNode(other, 'ColumnRef') === undefined) return undefined;
+  const prec = op === '=' || op === '<>' || op === '!=' ? Prec.Equality : Prec.Comparison;
+  const checkedLiteral = typedSlot({
+    terms: [foldTerm(term)], oids: [INT2, INT4, INT8], native: ['', ''], special: ['pgsqlite_integer_input(', ', ' + slotTypeMarker + ')'],
+  }, [quoteString(literal)]);
+  const otherText = expression(st, other, prec + 1);
+  const text = leftLiteral === undefined ? otherText + ' ' + (op === '!=' ? '<>' : op) + ' ' + checkedLiteral
+    : checkedLiteral + ' ' + (op === '!=' ? '<>' : op) + ' ' + otherText;
+  return fitPrecedence(text, prec, required);
+}
+
+/** The function for an operator whose result type is known here. */
+function staticOperatorCall(st: TranslationState, node: A_Expr, op: string, type: number, left: string, right: string): string {
+  let fn: string;
+  if (type === NUMERIC) fn = numericFunctions[op]!;
+  else if (type === JSONB) fn = op === '||' ? 'pgsqlite_jsonb_concat' : op === '-' ? 'pgsqlite_jsonb_delete' : 'pgsqlite_jsonb_delete_path';
+  else {
+    // array || array, array || element, element || array.
+    const rightType = resolved(evaluateTerm(expressionTerm(node.rexpr as AstNode, st.typeScope), () => null));
+    const leftType = resolved(evaluateTerm(expressionTerm(node.lexpr as AstNode, st.typeScope), () => null));
+    fn = rightType !== null && arrayOids.includes(rightType) ? (leftType !== null && arrayOids.includes(leftType) ? 'array_cat' : 'array_prepend') : 'array_append';
+  }
+  return fn + '(' + left + ', ' + right + ')';
+}
+
+/** An operand of numeric arithmetic: a decimal constant as its exact text (SQLite's arithmetic reads it as a number too). */
+function numericOperand(st: TranslationState, operand: Node, required: number): string {
+  const constant = asNode(operand, 'A_Const');
+  if (constant?.fval?.fval !== undefined) return quoteString(parseNumeric(constant.fval.fval));
+  return expression(st, operand, required);
+}
+
 function call(name: string, st: TranslationState, first: Node, second: Node): string {
   return name + '(' + expression(st, first) + ', ' + expression(st, second) + ')';
 }
@@ -247,7 +367,7 @@ function inList(st: TranslationState, node: A_Expr, required: number): string {
   const negated = operatorName(st, node) === '<>';
   const items = asNode(node.rexpr, 'List')?.items;
   const list = items !== undefined ? expressionList(st, items) : expression(st, node.rexpr!);
-  const text = expression(st, node.lexpr!, Prec.Equality + 1) + (negated ? ' NOT IN (' : ' IN (') + list + ')';
+  const text = comparable(st, node.lexpr!, expression(st, node.lexpr!, Prec.Equality + 1)) + (negated ? ' NOT IN (' : ' IN (') + list + ')';
   return fitPrecedence(text, Prec.Equality, required);
 }
 
@@ -279,7 +399,19 @@ function between(st: TranslationState, node: A_Expr, required: number): string {
   const bounds = asNode(node.rexpr, 'List')?.items ?? [];
   if (bounds.length !== 2) return unsupported(st, 'BETWEEN without two bounds', node.location);
   const keyword = node.kind === 'AEXPR_NOT_BETWEEN' ? ' NOT BETWEEN ' : ' BETWEEN ';
-  const text = expression(st, node.lexpr!, Prec.Equality + 1) + keyword
-    + expression(st, bounds[0]!, Prec.Equality + 1) + ' AND ' + expression(st, bounds[1]!, Prec.Equality + 1);
+  const operand = (n: Node) => comparable(st, n, expression(st, n, Prec.Equality + 1));
+  const text = operand(node.lexpr!) + keyword + operand(bounds[0]!) + ' AND ' + operand(bounds[1]!);
   return fitPrecedence(text, Prec.Equality, required);
+}
+
+/**
+ * An operand of BETWEEN or IN: a computed numeric (exact TEXT, which SQLite compares as text)
+ * compares by its number, pgsqlite_numeric_key — decided here or by the engine (a typed slot).
+ * Table columns, constants and parameters compare as they are.
+ */
+function comparable(st: TranslationState, operand: Node, text: string): string {
+  const term = computedTerm(operand as AstNode, st.typeScope);
+  if (term === undefined) return text;
+  if (!needsColumns(term)) return resolved(evaluateTerm(term, () => null)) === NUMERIC ? 'pgsqlite_numeric_key(' + text + ')' : text;
+  return typedSlot({ terms: [foldTerm(term)], oids: [NUMERIC], native: ['', ''], special: ['pgsqlite_numeric_key(', ')'] }, [text]);
 }

@@ -8,13 +8,17 @@ import type { SelectStmt } from 'libpg-query';
 import { expression, expressionList, locationOf } from './expressions.js';
 import { fromList } from './from-clause.js';
 import { hoistSetReturningFunction, withRangeScope } from './range-functions.js';
-import { asNode, isEmptyNode, nodeBody, nodeKind, type Node } from './parse-tree.js';
+import { asNode, isEmptyNode, nodeBody, nodeKind, stringOf, type Node } from './parse-tree.js';
 import { sortList } from './sort-clauses.js';
 import { outputList } from './target-lists.js';
-import type { TranslationState } from './translation-state.js';
+import type { SortKey, TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { windowClause } from './window-definitions.js';
 import { withClause } from './with-clause.js';
+import { computedTerm, selectTypeScope } from '../infer-output-types.js';
+import { resultColumnName } from './result-column-names.js';
+import { checkCommonLiterals, checkOrderByPositions, checkUngroupedColumns, simpleTargets } from './semantic-checks.js';
+import type { AstNode } from '../parser.js';
 
 /** A query in a subquery position (FROM, IN, EXISTS, CTE, INSERT source): must be a SELECT. */
 export function selectQuery(st: TranslationState, node: Node | undefined): string {
@@ -43,6 +47,8 @@ export function selectStatement(st: TranslationState, node: SelectStmt): string 
 
 /** VALUES (…), (…) — also used for INSERT sources. */
 export function valuesList(st: TranslationState, rows: Node[]): string {
+  const items = rows.map((r) => nodeBody(r, 'List').items ?? []);
+  if (items.length > 1) checkCommonLiterals(st, items[0]!.map((_, i) => items.map((row) => row[i]!).filter((n) => n !== undefined)));
   let text = 'VALUES ';
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) text += ', ';
@@ -60,6 +66,17 @@ function hasOrderOrLimit(node: SelectStmt): boolean {
 }
 
 function simpleSelect(st: TranslationState, node: SelectStmt): string {
+  const outer = st.typeScope;
+  st.typeScope = selectTypeScope(node as AstNode, outer);
+  try {
+    return simpleSelectIn(st, node);
+  } finally {
+    st.typeScope = outer;
+  }
+}
+
+function simpleSelectIn(st: TranslationState, node: SelectStmt): string {
+  checkUngroupedColumns(node);
   let text = 'SELECT';
   if (node.distinctClause !== undefined) {
     if (node.distinctClause.length !== 1 || !isEmptyNode(node.distinctClause[0])) {
@@ -95,6 +112,9 @@ const setOperators: Record<string, string> = {
 };
 
 function setOperation(st: TranslationState, node: SelectStmt): string {
+  const left = simpleTargets(node.larg!);
+  const right = simpleTargets(node.rarg!);
+  if (left !== undefined && right !== undefined && left.length === right.length) checkCommonLiterals(st, left.map((l, i) => [l, right[i]!]));
   let keyword = setOperators[node.op!]!;
   if (node.all) {
     // SQLite has only UNION ALL; INTERSECT/EXCEPT ALL count duplicates, which SQLite cannot.
@@ -120,8 +140,17 @@ function setOperand(st: TranslationState, member: SelectStmt, isRight: boolean):
 
 /** ORDER BY, then LIMIT/OFFSET (FETCH FIRST n ROWS ONLY arrives as a LIMIT). */
 function orderAndLimit(st: TranslationState, node: SelectStmt): string {
+  checkOrderByPositions(node);
   let text = '';
-  if (node.sortClause?.length) text += ' ORDER BY ' + sortList(st, node.sortClause);
+  if (node.sortClause?.length) {
+    const outer = st.sortKeyOf;
+    st.sortKeyOf = sortKeyResolver(st, node);
+    try {
+      text += ' ORDER BY ' + sortList(st, node.sortClause);
+    } finally {
+      st.sortKeyOf = outer;
+    }
+  }
   if (node.limitOption === 'LIMIT_OPTION_WITH_TIES') unsupported(st, 'FETCH FIRST … WITH TIES', locationOf(node.limitCount));
   // LIMIT ALL / LIMIT NULL / OFFSET NULL mean "no limit"/"no offset"; SQLite rejects a NULL limit
   // (SQLITE_MISMATCH), so a limit only known at run time ($1) gets SQLite's spelling of "none".
@@ -153,4 +182,33 @@ function lockingName(node: SelectStmt): string {
     LCS_FORKEYSHARE: 'SELECT FOR KEY SHARE',
   };
   return names[strength ?? ''] ?? 'SELECT FOR UPDATE/SHARE';
+}
+
+/**
+ * The type terms of a simple SELECT's ORDER BY items (an output position or alias stands for its
+ * target), for sort-clauses.ts: table columns and constants sort as they are, so they have none.
+ */
+function sortKeyResolver(st: TranslationState, node: SelectStmt): ((key: Node) => SortKey | undefined) | undefined {
+  const targets = node.targetList?.map((t) => nodeBody(t, 'ResTarget'));
+  if (targets === undefined || (node.op !== undefined && node.op !== 'SETOP_NONE')) return undefined;
+  const scope = selectTypeScope(node as AstNode, st.typeScope);
+  const names = targets.map((t) => t.name ?? (t.val !== undefined && nodeKind(t.val) !== 'ColumnRef' ? resultColumnName(t.val) : undefined));
+  return (key) => {
+    let expr: Node | undefined = key;
+    let alias: string | undefined;
+    const position = asNode(key, 'A_Const')?.ival;
+    if (position !== undefined) {
+      const i = (position.ival ?? 0) - 1;
+      expr = targets[i]?.val;
+      alias = names[i];
+      if (alias === undefined || names.filter((n) => n === alias).length > 1) return undefined;
+    } else {
+      const fields = asNode(key, 'ColumnRef')?.fields;
+      const name = fields?.length === 1 ? stringOf(fields[0]) : undefined;
+      const i = name === undefined ? -1 : targets.findIndex((t) => t.name === name);
+      if (i >= 0) expr = targets[i]!.val;
+    }
+    const term = expr === undefined ? undefined : computedTerm(expr as AstNode, scope);
+    return term === undefined ? undefined : { term, alias };
+  };
 }

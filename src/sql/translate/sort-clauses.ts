@@ -6,7 +6,10 @@
 import type { SortBy } from 'libpg-query';
 import { expression } from './expressions.js';
 import { nodeBody, stringsOf, type Node } from './parse-tree.js';
-import type { TranslationState } from './translation-state.js';
+import type { SortKey, TranslationState } from './translation-state.js';
+import { quoteIdentifier } from './identifiers.js';
+import { evaluateTerm, foldTerm, needsColumns, NUMERIC, resolved } from '../types/type-terms.js';
+import { typedSlot } from '../types/typed-slots.js';
 import { unsupported } from './unsupported.js';
 
 export function sortList(st: TranslationState, items: Node[]): string {
@@ -20,6 +23,8 @@ export function sortList(st: TranslationState, items: Node[]): string {
 
 function sortItem(st: TranslationState, node: SortBy): string {
   let text = expression(st, node.node!);
+  const key = st.sortKeyOf?.(node.node!);
+  if (key !== undefined) text = numericSortKey(text, key);
   let descending = false;
   switch (node.sortby_dir) {
     case 'SORTBY_ASC':
@@ -45,4 +50,16 @@ function sortItem(st: TranslationState, node: SortBy): string {
   }
   const nullsFirst = node.sortby_nulls === 'SORTBY_NULLS_FIRST' || (node.sortby_nulls !== 'SORTBY_NULLS_LAST' && descending);
   return text + (nullsFirst ? ' NULLS FIRST' : ' NULLS LAST');
+}
+
+/**
+ * A computed numeric is exact TEXT, which SQLite would sort as text: its sort key is
+ * pgsqlite_numeric_key (a REAL), decided here or by the engine (a typed slot). A key naming an
+ * output column by position sorts by that column's alias.
+ */
+function numericSortKey(text: string, key: SortKey): string {
+  const keyText = key.alias !== undefined ? quoteIdentifier(key.alias) : text;
+  const special = 'pgsqlite_numeric_key(' + keyText + ')';
+  if (!needsColumns(key.term)) return resolved(evaluateTerm(key.term, () => null)) === NUMERIC ? special : text;
+  return typedSlot({ terms: [foldTerm(key.term)], oids: [NUMERIC], native: [text, ''], special: [special, ''] }, ['']);
 }

@@ -14,6 +14,7 @@ import { insertStatement } from './insert-statement.js';
 import { nodeBody, nodeKind, type Node, type NodeKind } from './parse-tree.js';
 import { renameStatement } from './rename-statement.js';
 import { selectStatement } from './select-statement.js';
+import { alterSequence, createSequence, sequenceCallStatement } from './sequences.js';
 import { TranslationState } from './translation-state.js';
 import { truncateStatement } from './truncate-statement.js';
 import { notTranslatable, unsupported } from './unsupported.js';
@@ -56,7 +57,7 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
         // SELECT … INTO t is CREATE TABLE t AS SELECT …; the query is the SELECT minus INTO.
         return [createTableAs(st, select.intoClause, { SelectStmt: { ...select, intoClause: undefined } }, false)];
       }
-      return [selectStatement(st, select)];
+      return [sequenceCallStatement(st, select) ?? selectStatement(st, select)];
     }
     case 'InsertStmt':
       return [insertStatement(st, nodeBody(stmt, 'InsertStmt'))];
@@ -83,6 +84,10 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
       return renameStatement(st, nodeBody(stmt, 'RenameStmt'));
     case 'TruncateStmt':
       return truncateStatement(st, nodeBody(stmt, 'TruncateStmt'));
+    case 'CreateSeqStmt':
+      return createSequence(st, nodeBody(stmt, 'CreateSeqStmt'));
+    case 'AlterSeqStmt':
+      return alterSequence(st, nodeBody(stmt, 'AlterSeqStmt'));
     case 'VacuumStmt':
       return [vacuumStatement(st, nodeBody(stmt, 'VacuumStmt'))];
     default: {

@@ -1,3 +1,12 @@
+import type { TypeScope } from '../infer-output-types.js';
+import type { Term } from '../types/type-terms.js';
+import type { Node } from './parse-tree.js';
+
+/** A SELECT's ORDER BY item that may be a computed numeric: its type term, and the output alias a position names. */
+export interface SortKey {
+  term: Term;
+  alias?: string;
+}
 import type { TranslationContext } from './translate-statement.js';
 
 /** Column qualifiers to rewrite inside RETURNING (SQLite knows the target by table name only). */
@@ -27,6 +36,10 @@ export class TranslationState {
   returningQualifier: QualifierRewrite | undefined;
   /** Set-returning functions of the enclosing SELECTs' FROM clauses, innermost last. */
   readonly rangeScopes: RangeScope[] = [];
+  /** The innermost SELECT's names, for typing expressions over its columns (infer-output-types.ts). */
+  typeScope: TypeScope | undefined;
+  /** Set while a SELECT's own ORDER BY is written: which items may sort computed numerics (sort-clauses.ts). */
+  sortKeyOf: ((key: Node) => SortKey | undefined) | undefined;
   private syntheticNames = 0;
 
   constructor(readonly context: TranslationContext) {}

@@ -1,6 +1,8 @@
 /** TRUNCATE [TABLE] a, b [RESTART IDENTITY | CONTINUE IDENTITY] [RESTRICT]. */
 import type { TruncateStmt } from 'libpg-query';
+import { quoteString } from './identifiers.js';
 import { nodeBody } from './parse-tree.js';
+import { sequencesTableDdl } from './sequences.js';
 import { relationName } from './qualified-names.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
@@ -13,5 +15,12 @@ import { unsupported } from './unsupported.js';
  */
 export function truncateStatement(st: TranslationState, node: TruncateStmt): string[] {
   if (node.behavior === 'DROP_CASCADE') unsupported(st, 'TRUNCATE … CASCADE');
-  return (node.relations ?? []).map((relation) => 'DELETE FROM ' + relationName(st, nodeBody(relation, 'RangeVar')));
+  const relations = (node.relations ?? []).map((relation) => nodeBody(relation, 'RangeVar'));
+  const out = relations.map((relation) => 'DELETE FROM ' + relationName(st, relation));
+  // RESTART IDENTITY: the sequences the tables' serial/identity columns own start over.
+  if (node.restart_seqs) {
+    const names = relations.map((relation) => quoteString(relation.relname ?? '')).join(', ');
+    out.push(sequencesTableDdl, `UPDATE pgsqlite_sequences SET last_value = start_value, is_called = 0 WHERE owned_table IN (${names})`);
+  }
+  return out;
 }

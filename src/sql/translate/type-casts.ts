@@ -19,6 +19,8 @@ import { asNode, stringsOf } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 import { positionOf, unsupported } from './unsupported.js';
 import { PgError } from '../../protocol/pg-error.js';
+import { parseNumeric } from '../../protocol/types/numeric.js';
+import { formatDecimal, numericWithTypmod, parseDecimal } from '../types/decimal.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 
 type CastClass = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB';
@@ -51,6 +53,7 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
     const folded = foldedLiteral(typeName, literal.sval.sval ?? '');
     if (folded !== undefined) return folded;
   }
+  if (base === 'numeric' && castClass !== undefined) return numericCast(st, node, modifiers);
   const datetime = datetimeCastOid(typeName);
   if (datetime !== undefined) return 'pgsqlite_cast_datetime(' + expression(st, node.arg!) + ', ' + datetime + ')';
   if (castClass === undefined) return expression(st, node.arg!, required);
@@ -61,6 +64,9 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
     // numeric and float to integer round (half away from zero for numeric); SQLite's CAST truncates.
     if (argType === NUMERIC || argType === FLOAT8 || argType === FLOAT4) return 'CAST(round(' + expression(st, node.arg!) + ') AS INTEGER)';
   }
+  // A decimal constant keeps its digits as text (4.20::text is '4.20'; SQLite's REAL would print 4.2).
+  const decimal = castClass === 'TEXT' && modifiers.length === 0 ? asNode(node.arg, 'A_Const')?.fval?.fval : undefined;
+  if (decimal !== undefined) return quoteString(parseNumeric(decimal));
   // bool to text is 'true'/'false' in PostgreSQL; SQLite would print its 1/0.
   if (castClass === 'TEXT' && argType === BOOL) {
     const value = expression(st, node.arg!);
@@ -87,6 +93,25 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
 }
 
 const BOOL = 16, FLOAT4 = 700, FLOAT8 = 701, NUMERIC = 1700;
+
+/**
+ * x::numeric and x::numeric(p, s). numeric is exact (TEXT storage, protocol/types/storage.ts): a
+ * constant becomes its canonical text here (its input errors raised as PostgreSQL raises them),
+ * anything else goes through the engine's pgsqlite_numeric (catalog/numeric-functions.ts).
+ */
+function numericCast(st: TranslationState, node: TypeCast, modifiers: number[]): string {
+  const precision = modifiers.length > 0 ? modifiers[0]! : -1;
+  const scale = modifiers[1] ?? 0;
+  const constant = asNode(node.arg, 'A_Const');
+  const text = constant === undefined || constant.isnull || constant.boolval !== undefined ? undefined
+    : constant.sval !== undefined ? constant.sval.sval ?? ''
+      : constant.ival !== undefined ? String(constant.ival.ival ?? 0) : constant.fval?.fval;
+  if (text !== undefined) {
+    const exact = parseDecimal(parseNumeric(text));
+    return quoteString(formatDecimal(precision < 0 ? exact : numericWithTypmod(exact, precision, scale)));
+  }
+  return 'pgsqlite_numeric(' + expression(st, node.arg!) + ', ' + precision + ', ' + scale + ')';
+}
 
 /**
  * Types whose text input is decided at translation: a literal cast to one of them ('42'::int,

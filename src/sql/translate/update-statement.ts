@@ -8,8 +8,21 @@ import { relationName } from './qualified-names.js';
 import { returningClause } from './returning-clause.js';
 import type { TranslationState } from './translation-state.js';
 import { withClause } from './with-clause.js';
+import { modifyTypeScope } from '../infer-output-types.js';
+import type { AstNode } from '../parser.js';
 
 export function updateStatement(st: TranslationState, node: UpdateStmt): string {
+  // Expressions over the target's columns are typed with them (numeric and jsonb operators).
+  const outer = st.typeScope;
+  st.typeScope = modifyTypeScope(node as AstNode, outer);
+  try {
+    return updateIn(st, node);
+  } finally {
+    st.typeScope = outer;
+  }
+}
+
+function updateIn(st: TranslationState, node: UpdateStmt): string {
   const relation = node.relation!;
   let text = node.withClause !== undefined ? withClause(st, node.withClause) + ' ' : '';
   text += 'UPDATE ' + relationName(st, relation);

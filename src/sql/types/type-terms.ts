@@ -60,7 +60,7 @@ const functionTypes: Record<string, number> = {
   json_typeof: TEXT, jsonb_typeof: TEXT, json_array_length: INT4, jsonb_array_length: INT4,
   jsonb_extract_path: JSONB, json_extract_path: JSON_, jsonb_extract_path_text: TEXT, json_extract_path_text: TEXT,
   jsonb_array_elements: JSONB, json_array_elements: JSON_, jsonb_array_elements_text: TEXT, json_array_elements_text: TEXT,
-  jsonb_object_keys: TEXT, json_object_keys: TEXT, jsonb_path_query_array: JSONB, jsonb_path_query: JSONB, jsonb_path_exists: BOOL,
+  jsonb_object_keys: TEXT, json_object_keys: TEXT, jsonb_path_query_array: JSONB, jsonb_path_query: JSONB, jsonb_path_query_first: JSONB, jsonb_path_exists: BOOL,
   array_length: INT4, cardinality: INT4, array_upper: INT4, array_lower: INT4, array_ndims: INT4, array_position: INT4,
   array_to_string: TEXT, string_to_array: 1009, regexp_match: 1009, regexp_matches: 1009, regexp_split_to_array: 1009,
   regexp_split_to_table: TEXT, array_positions: 1007,
@@ -332,3 +332,4 @@ export function typeRecipesOf(sql: string): Term[] | undefined {
     return undefined;
   }
 }
+

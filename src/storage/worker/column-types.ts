@@ -3,7 +3,8 @@ import { parseDeclaredType } from '../../sql/types/declared-type.js';
 import type { OutputColumn } from '../engine-messages.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { liveColumnTypes } from '../../catalog/live-tables.js';
-import { evaluateTerm, resolved, typeRecipesOf } from '../../sql/types/type-terms.js';
+import { evaluateTerm, resolved, typeRecipesOf, type ColumnTypeLookup } from '../../sql/types/type-terms.js';
+import { hasTypedSlots, resolveTypedSlots } from '../../sql/types/typed-slots.js';
 
 const TEXT_OID = 25;
 const INT8_OID = 20;
@@ -67,15 +68,7 @@ export function statementTypeHints(stmt: Database.Statement, given: (number | nu
   const recipes = typeRecipesOf(stmt.source);
   let hints = given;
   if (recipes) {
-    const tables = new Map<string, Map<string, number>>();
-    const lookup = (table: string, column: string): number | null => {
-      let columns = tables.get(table);
-      if (!columns) {
-        columns = declaredColumns(stmt.database, table);
-        tables.set(table, columns);
-      }
-      return columns.get(column) ?? columns.get(column.toLowerCase()) ?? liveColumnTypes[table]?.[column] ?? null;
-    };
+    const lookup = columnTypeLookup(stmt.database);
     hints = recipes.map((recipe, i) => {
       const hint = given?.[i] ?? null;
       if (hint !== null || recipe === null) return hint;
@@ -85,6 +78,27 @@ export function statementTypeHints(stmt: Database.Statement, given: (number | nu
   // Without recipes the given hints are the answer (kept by identity, so callers can tell).
   recipeHints.set(stmt, { key, hints: recipes ? hints : undefined });
   return hints;
+}
+
+/** Declared column types of this database's tables, read once per table. */
+function columnTypeLookup(db: Database.Database): ColumnTypeLookup {
+  const tables = new Map<string, Map<string, number>>();
+  return (table: string, column: string): number | null => {
+    let columns = tables.get(table);
+    if (!columns) {
+      columns = declaredColumns(db, table);
+      tables.set(table, columns);
+    }
+    return columns.get(column) ?? columns.get(column.toLowerCase()) ?? liveColumnTypes[table]?.[column] ?? null;
+  };
+}
+
+/**
+ * The SQL to prepare for a translated statement: its typed slots (types/typed-slots.ts) resolved
+ * against the tables' declared types, e.g. `a + b` over numeric columns as exact arithmetic.
+ */
+export function resolveStatementSql(db: Database.Database, sql: string): string {
+  return hasTypedSlots(sql) ? resolveTypedSlots(sql, columnTypeLookup(db)) : sql;
 }
 
 function declaredColumns(db: Database.Database, table: string): Map<string, number> {
@@ -99,7 +113,10 @@ function declaredColumns(db: Database.Database, table: string): Map<string, numb
         if (!columns.has(row.name.toLowerCase())) columns.set(row.name.toLowerCase(), declared.oid);
       }
     }
-  } catch {
+  } catch (error) {
+    // An interrupt (cancel, timeout, the inline watchdog) is the statement's, not an answer: typing
+    // the statement without the table's columns would be cached with it.
+    if ((error as { code?: unknown }).code === 'SQLITE_INTERRUPT') throw error;
     // Not a table this connection can describe (a catalog relation): its columns stay untyped.
   }
   return columns;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { resolveStatementSql } from './column-types.js';
 
 /**
  * Prepared statements by SQL text, least recently used dropped first. A statement's result
@@ -26,7 +27,7 @@ export class StatementCache {
       this.entries.set(sql, stmt);
       return stmt;
     }
-    stmt = this.db.prepare(sql);
+    stmt = this.db.prepare(resolveStatementSql(this.db, sql));
     stmt.safeIntegers(true);
     this.entries.set(sql, stmt);
     if (this.entries.size > this.capacity) {

@@ -51,11 +51,31 @@ ALTER TABLE users ALTER COLUMN name DROP DEFAULT;
 
 ALTER TABLE users ALTER COLUMN age SET NOT NULL;
 
+INSERT INTO users (id, email) VALUES (99, 'n@example.com');
+
 ALTER TABLE users ALTER COLUMN age DROP NOT NULL;
 
 ALTER TABLE users ALTER COLUMN age TYPE bigint;
 
 ALTER TABLE items ADD CONSTRAINT items_sku_len CHECK (length(sku) > 2);
+
+INSERT INTO items (id, sku) VALUES (50, 'ab');
+
+INSERT INTO items (id, sku) VALUES (51, 'abc');
+
+UPDATE items SET sku = 'x' WHERE id = 51;
+
+ALTER TABLE items ADD CHECK (qty < 100);
+
+INSERT INTO items (id, sku, qty) VALUES (52, 'abcd', 500);
+
+ALTER TABLE items ADD CONSTRAINT items_sku_upper CHECK (sku = upper(sku));
+
+ALTER TABLE items DROP CONSTRAINT items_qty_check;
+
+ALTER TABLE items DROP CONSTRAINT IF EXISTS no_such_constraint;
+
+ALTER TABLE items DROP CONSTRAINT no_such_constraint;
 
 ALTER TABLE items DROP CONSTRAINT items_sku_len;
 
@@ -75,7 +95,81 @@ DROP VIEW published_posts;
 
 DROP VIEW IF EXISTS published_posts;
 
+SELECT lastval();
+
 CREATE SEQUENCE order_numbers START 100;
+
+SELECT nextval('order_numbers');
+
+SELECT nextval('order_numbers');
+
+SELECT currval('order_numbers');
+
+SELECT lastval();
+
+SELECT setval('order_numbers', 500);
+
+SELECT nextval('order_numbers'::regclass);
+
+SELECT setval('order_numbers', 10, false);
+
+SELECT nextval('order_numbers');
+
+SELECT nextval('missing_seq');
+
+CREATE SEQUENCE order_numbers;
+
+CREATE SEQUENCE IF NOT EXISTS order_numbers;
+
+CREATE SEQUENCE small_seq AS smallint INCREMENT BY 5 MINVALUE 1 MAXVALUE 12;
+
+SELECT nextval('small_seq');
+
+SELECT nextval('small_seq');
+
+SELECT nextval('small_seq');
+
+SELECT nextval('small_seq');
+
+SELECT setval('small_seq', 100);
+
+CREATE SEQUENCE cyc MAXVALUE 2 CYCLE;
+
+SELECT nextval('cyc');
+
+SELECT nextval('cyc');
+
+SELECT nextval('cyc');
+
+CREATE SEQUENCE down_seq INCREMENT -1;
+
+SELECT nextval('down_seq');
+
+SELECT nextval('down_seq');
+
+CREATE SEQUENCE bad_seq START 0;
+
+CREATE SEQUENCE never_used;
+
+SELECT currval('never_used');
+
+ALTER SEQUENCE order_numbers RESTART WITH 7;
+
+SELECT nextval('order_numbers');
+
+ALTER SEQUENCE order_numbers INCREMENT BY 10;
+
+SELECT nextval('order_numbers');
+
+ALTER SEQUENCE missing_seq RESTART;
+
+ALTER SEQUENCE IF EXISTS missing_seq RESTART;
+
+DROP SEQUENCE cyc, down_seq;
+
+DROP SEQUENCE cyc;
+
+DROP SEQUENCE IF EXISTS cyc;
 
 CREATE SCHEMA reporting;
 
@@ -109,8 +203,34 @@ INSERT INTO users (email) VALUES ('a@example.com');
 
 SELECT id, email, name, age FROM users;
 
+SELECT currval('users_id_seq');
+
+SELECT nextval('users_id_seq');
+
+INSERT INTO users (email) VALUES ('b@example.com') RETURNING id;
+
+INSERT INTO users (id, email) VALUES (10, 'c@example.com');
+
+SELECT nextval('users_id_seq');
+
+CREATE TABLE counters (n bigserial PRIMARY KEY, label text);
+
+INSERT INTO counters (label) VALUES ('a'), ('b') RETURNING n;
+
+SELECT lastval();
+
+TRUNCATE counters RESTART IDENTITY;
+
+SELECT nextval('counters_n_seq');
+
 INSERT INTO tags (label) VALUES ('x') RETURNING id;
 
 INSERT INTO accounts (owner_id) VALUES (1) RETURNING id, balance;
 
 INSERT INTO accounts (id, owner_id) VALUES (5, 1);
+
+INSERT INTO accounts (owner_id) VALUES (1) RETURNING id;
+
+SELECT currval('accounts_id_seq');
+
+INSERT INTO tags (id, label) VALUES (20, 'y') RETURNING id;

@@ -126,3 +126,23 @@ INSERT INTO children (id, parent_id, age) VALUES (9, 1, 'old');
 VALUES (1), ('a');
 
 SELECT 1::int + 'a';
+
+SELECT (SELECT id FROM parents WHERE id = 1);
+
+SELECT (SELECT id FROM parents ORDER BY id LIMIT 1);
+
+SELECT id FROM parents WHERE id = '1';
+
+SELECT id FROM parents WHERE id = ' 2 ';
+
+SELECT id FROM parents WHERE id > 'x';
+
+SELECT sum(id), name FROM parents;
+
+SELECT name FROM parents ORDER BY 0;
+
+SELECT ARRAY[1, '2'], ARRAY[1.5, 'x'];
+
+VALUES (1, 'a'), ('2', 'b');
+
+SELECT 1.5 UNION SELECT 'abc';

@@ -89,3 +89,25 @@ SELECT (data -> 'total')::text FROM orders ORDER BY id;
 UPDATE orders SET data = data || '{"note": "hi"}' WHERE id = 2 RETURNING data ->> 'note';
 
 UPDATE orders SET data = data - 'note' WHERE id = 2 RETURNING data;
+
+SELECT '[1, 2, 3]'::jsonb - -1, '["a", "b", "a"]'::jsonb - 'a', '{"a": 1, "b": 2}'::jsonb - '{a,b}'::text[];
+
+SELECT '[1]'::jsonb || '[2, 3]'::jsonb, '{"a": 1}'::jsonb || '[2]'::jsonb;
+
+SELECT '{"a": [1, {"b": 2}]}'::jsonb #- '{a,1,b}';
+
+SELECT json_build_object('ok', 1 < 2, 'n', 1.50, 'j', '{"x": true}'::jsonb);
+
+SELECT jsonb_agg(x ORDER BY x) FROM (VALUES (true), (false)) v(x);
+
+SELECT row_to_json(r) FROM (SELECT 1.50 AS price, true AS ok, NULL AS nothing) r;
+
+SELECT '{"n": 1.50, "t": true, "s": "x", "o": {"k": [1]}}'::jsonb ->> 'n', '{"n": 1.50, "t": true}'::jsonb ->> 't';
+
+SELECT '{"o": {"k": [1]}, "z": null}'::jsonb ->> 'o', '{"z": null}'::jsonb ->> 'z' IS NULL;
+
+SELECT json_extract_path_text('{"a": [10, 20]}', 'a', '1');
+
+SELECT jsonb_path_query_array('{"a": [{"b": 1}, {"b": 2}, {"c": 3}]}', '$.a[*].b'), jsonb_path_query_first('{"a": [5, 6]}', '$.a[last]');
+
+SELECT jsonb_path_exists('{"a": {"b": null}}', '$.a.b'), jsonb_path_exists('{"a": 1}', '$.z');

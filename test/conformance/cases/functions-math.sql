@@ -82,3 +82,9 @@ SELECT 1.0::float4 / 3;
 SELECT scale(1.2300), trim_scale(1.2300);
 
 SELECT setseed(0.5) IS NULL;
+
+SELECT round(2.345, 2), round(-2.5), round(0.5::float8), round(1.5::float8), round(-1234.5, -1);
+
+SELECT min_scale(1.2300), scale(5), trim_scale(10.000);
+
+SELECT round(avg(x), 3) FROM (VALUES (1), (2), (2)) v(x);

@@ -116,3 +116,54 @@ INSERT INTO nums (id, i8) VALUES ($1, $2);
 INSERT INTO nums (id, n) VALUES (23, 'NaN') RETURNING n;
 
 SELECT id, i2, i4, n2 FROM nums WHERE id >= 20 ORDER BY id;
+
+SELECT '123456789012345678901234567890.123'::numeric;
+
+SELECT '123456789012345678901234567890.123'::numeric + 1;
+
+SELECT 'NaN'::numeric, 'NaN'::numeric + 1, 1.5::numeric * 'NaN';
+
+SELECT 1::numeric / 3, 2.0 / 3, 1 / 3.0, 100.0 / 0.003;
+
+SELECT 0.1 + 0.2 = 0.3, 1.10 * 3, 5.5 - 0.25, -2.5 % 2;
+
+SELECT 99999999999999999999.5 + 0.5;
+
+SELECT 1.0 / 0;
+
+SELECT i4 + 0.5, i8 * 0.1 FROM nums WHERE id < 20 ORDER BY id;
+
+SELECT id FROM nums WHERE i4 * 0.5 > 4 ORDER BY id;
+
+SELECT id FROM nums WHERE i4 + 0.1 = 7.1 ORDER BY id;
+
+SELECT avg(i4), avg(i8), avg(n2) FROM nums WHERE id < 20;
+
+SELECT i4 % 4, avg(i4) FROM nums WHERE id < 20 GROUP BY 1 HAVING avg(i4) > 5 ORDER BY 1;
+
+SELECT (SELECT avg(i4) FROM nums WHERE id < 20) > 5.6;
+
+SELECT 1.50::text, 12.340::numeric(6, 3), 12.3456::numeric(6, 2);
+
+SELECT 12345.6::numeric(5, 2);
+
+SELECT 'abc'::numeric;
+
+SELECT id, i4 * 1.5 AS x FROM nums WHERE id < 20 ORDER BY x DESC;
+
+SELECT i4 % 4 AS k, avg(i8) FROM nums WHERE id < 20 GROUP BY 1 ORDER BY 2 DESC;
+
+SELECT id FROM nums WHERE id < 20 ORDER BY i4 + 0.5, id;
+
+-- params: ["123456789012345678901234567890.123"]
+SELECT $1::numeric, $1::numeric * 2, $1::numeric(40, 1);
+
+SELECT id FROM nums WHERE n * 2 BETWEEN 1 AND 25 ORDER BY id;
+
+SELECT id FROM nums WHERE i4 * 0.5 IN (5, 3.5) ORDER BY id;
+
+SELECT max(i4 * 1.5), min(i4 * 1.5), max(i8 / 3.0) FROM nums WHERE id < 20;
+
+SELECT x FROM (SELECT i4 * 1.5 AS x FROM nums WHERE id < 20) s WHERE x > 3 ORDER BY x;
+
+WITH t AS (SELECT id, i8 / 4.0 AS q FROM nums WHERE id < 20) SELECT id, q FROM t WHERE q BETWEEN 0 AND 30 ORDER BY q DESC;

@@ -7,10 +7,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { registerInputFunctions } from '../../../catalog/input-functions.js';
+import { registerJsonFunctions } from '../../../catalog/json-functions.js';
+import { registerNumericFunctions } from '../../../catalog/numeric-functions.js';
+import { registerQueryCheckFunctions } from '../../../catalog/query-check-functions.js';
+import { registerTypedOperatorFunctions } from '../../../catalog/typed-operator-functions.js';
+import { registerSequenceFunctions } from '../../../catalog/sequence-functions.js';
+import type { FunctionHost } from '../../../catalog/session-functions.js';
 import { registerSetReturningFunctions } from '../../../catalog/set-returning-functions.js';
 import { loadModule, parseSync } from 'libpg-query';
 import { PgError } from '../../../protocol/pg-error.js';
 import type { Node } from '../parse-tree.js';
+import { resolveStatementSql } from '../../../storage/worker/column-types.js';
 import { translateStatement, type TranslatedStatement } from '../translate-statement.js';
 
 await loadModule();
@@ -48,6 +55,11 @@ export function openFixture(): Database.Database {
   db.function('current_database', () => 'postgres');
   registerSetReturningFunctions(db, { timeZone: () => 'UTC' });
   registerInputFunctions(db, { timeZone: () => 'UTC' });
+  registerJsonFunctions(db);
+  registerNumericFunctions(db);
+  registerTypedOperatorFunctions(db);
+  registerQueryCheckFunctions(db);
+  registerSequenceFunctions(db, { context: () => ({ processId: 1 }) } as unknown as FunctionHost);
   db.exec(fixtureSql);
   return db;
 }
@@ -102,10 +114,12 @@ export interface TranslationCase {
 export function translationCases(cases: TranslationCase[]): void {
   for (const c of cases) {
     test(c.pg, () => {
-      const translated = translate(c.pg);
-      assert.deepEqual(translated.sql, Array.isArray(c.sqlite) ? c.sqlite : [c.sqlite]);
       const db = openFixture();
       try {
+        // Typed slots resolved with the fixture's declared types, as the engine resolves them.
+        const written = translate(c.pg);
+        const translated = { ...written, sql: written.sql.map((sql) => resolveStatementSql(db, sql)) };
+        assert.deepEqual(translated.sql, Array.isArray(c.sqlite) ? c.sqlite : [c.sqlite]);
         const result = runOnSqlite(db, translated);
         if (c.rows !== undefined) assert.deepEqual(result.rows, c.rows);
         if (c.columns !== undefined) assert.deepEqual(result.columns, c.columns);
