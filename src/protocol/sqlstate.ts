@@ -56,6 +56,7 @@ export const SqlState = {
   deadlockDetected: '40P01',
   syntaxErrorOrAccessRuleViolation: '42000',
   syntaxError: '42601',
+  groupingError: '42803',
   insufficientPrivilege: '42501',
   undefinedColumn: '42703',
   undefinedFunction: '42883',

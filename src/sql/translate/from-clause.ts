@@ -64,7 +64,14 @@ export function fromItem(st: TranslationState, node: Node, parenthesiseJoin: boo
 export function tableReference(st: TranslationState, relation: RangeVar): string {
   const name = relationName(st, relation);
   const alias = relation.alias;
-  if (alias === undefined) return name;
+  if (alias === undefined) {
+    // information_schema views are TEMP views named "information_schema.x": without an alias,
+    // `x.column` (as TypeORM writes `columns.*`) would not find them.
+    if (relation.schemaname === 'information_schema' && name !== quoteIdentifier(relation.relname ?? '')) {
+      return name + ' AS ' + quoteIdentifier(relation.relname ?? '');
+    }
+    return name;
+  }
   if (alias.colnames?.length) return renamedColumns(st, 'SELECT * FROM ' + name, alias);
   return name + ' AS ' + quoteIdentifier(alias.aliasname ?? '');
 }

@@ -82,7 +82,7 @@ describe('FROM and joins', () => {
     { pg: 'SELECT * FROM ONLY t', sqlite: 'SELECT * FROM t' },
     // Per-database catalog relations are TEMP views of each connection (src/sql/catalog-relations.ts).
     { pg: 'SELECT oid FROM pg_catalog.pg_class', sqlite: 'SELECT oid FROM "pg_class"' },
-    { pg: 'SELECT table_name FROM information_schema.tables', sqlite: 'SELECT table_name FROM temp."information_schema.tables"' },
+    { pg: 'SELECT table_name FROM information_schema.tables', sqlite: 'SELECT table_name FROM temp."information_schema.tables" AS tables' },
   ]);
 });
 

@@ -8,7 +8,7 @@
  */
 import type { SelectStmt } from 'libpg-query';
 import { PgError } from '../../protocol/pg-error.js';
-import { SqlState, type SqlStateCode } from '../../protocol/sqlstate.js';
+import { SqlState } from '../../protocol/sqlstate.js';
 import { expressionTerm } from '../infer-output-types.js';
 import type { AstNode } from '../parser.js';
 import { commonResult, evaluateTerm, FLOAT4, FLOAT8, INT2, INT4, INT8, needsColumns, NUMERIC, type Term, UNKNOWN } from '../types/type-terms.js';
@@ -16,7 +16,7 @@ import { asNode, nodeBody, nodeKind, stringOf, stringsOf, type Node } from './pa
 import type { TranslationState } from './translation-state.js';
 
 /** PostgreSQL's grouping_error, not yet in protocol/sqlstate.ts (owned by the protocol layer). */
-const groupingError = '42803' as SqlStateCode;
+const groupingError = SqlState.groupingError;
 
 const aggregateNames = new Set(['count', 'sum', 'avg', 'min', 'max', 'string_agg', 'array_agg', 'json_agg', 'jsonb_agg', 'json_object_agg',
   'jsonb_object_agg', 'bool_and', 'bool_or', 'every', 'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop', 'any_value',
