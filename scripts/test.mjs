@@ -22,6 +22,7 @@ const selected = filters.length ? files.filter((f) => filters.some((s) => f.incl
 selected.sort();
 const concurrency = process.env.PGSQLITE_TEST_CONCURRENCY ?? '2';
 const result = spawnSync(process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected],
+  // A test that hangs fails after 5 minutes instead of holding the run (the longest takes ~2).
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', '--test-reporter=spec', ...selected],
   { stdio: 'inherit' });
 process.exit(result.status ?? 1);
