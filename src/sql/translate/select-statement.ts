@@ -66,13 +66,7 @@ function hasOrderOrLimit(node: SelectStmt): boolean {
 }
 
 function simpleSelect(st: TranslationState, node: SelectStmt): string {
-  const outer = st.typeScope;
-  st.typeScope = selectTypeScope(node as AstNode, outer);
-  try {
-    return simpleSelectIn(st, node);
-  } finally {
-    st.typeScope = outer;
-  }
+  return st.inTypeScope(selectTypeScope(node as AstNode, st.typeScope), () => simpleSelectIn(st, node));
 }
 
 function simpleSelectIn(st: TranslationState, node: SelectStmt): string {

@@ -44,6 +44,17 @@ export class TranslationState {
 
   constructor(readonly context: TranslationContext) {}
 
+  /** Writes a statement with `scope` as the innermost type scope, restoring the outer one after. */
+  inTypeScope<T>(scope: TypeScope | undefined, write: () => T): T {
+    const outer = this.typeScope;
+    this.typeScope = scope;
+    try {
+      return write();
+    } finally {
+      this.typeScope = outer;
+    }
+  }
+
   useParam(n: number): void {
     if (n > this.paramCount) this.paramCount = n;
   }

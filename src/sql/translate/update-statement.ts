@@ -13,13 +13,7 @@ import type { AstNode } from '../parser.js';
 
 export function updateStatement(st: TranslationState, node: UpdateStmt): string {
   // Expressions over the target's columns are typed with them (numeric and jsonb operators).
-  const outer = st.typeScope;
-  st.typeScope = modifyTypeScope(node as AstNode, outer);
-  try {
-    return updateIn(st, node);
-  } finally {
-    st.typeScope = outer;
-  }
+  return st.inTypeScope(modifyTypeScope(node as AstNode, st.typeScope), () => updateIn(st, node));
 }
 
 function updateIn(st: TranslationState, node: UpdateStmt): string {
