@@ -1,6 +1,6 @@
 /**
  * The watchdog thread: once a millisecond it looks at what the main thread runs inline; a
- * statement armed for longer than the budget is interrupted (sqlite3_interrupt through the
+ * statement armed for longer than the budget is interrupted (again every millisecond until it stops) (sqlite3_interrupt through the
  * native addon) so the event loop gets back control and the statement reruns in a worker.
  * Polling costs one wake-up per millisecond and nothing per statement.
  */
@@ -28,7 +28,10 @@ for (;;) {
     ticks = 0;
     continue;
   }
-  if (++ticks >= budget && Atomics.load(slots, FIRED_GENERATION) !== generation) {
+  // Past the budget, interrupt on every tick until the main thread disarms: SQLite forgets an
+  // interrupt that lands between two statements of one job (e.g. a prepare-time lookup and the
+  // statement itself) when the next one starts, and one lost interrupt would block the event loop.
+  if (++ticks >= budget) {
     Atomics.store(slots, FIRED_GENERATION, generation);
     interruptConnection(handle);
   }

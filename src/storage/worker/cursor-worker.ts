@@ -78,6 +78,7 @@ function declare(id: number, cursorId: number, job: StatementJob): CursorRespons
     // Deferred: the snapshot starts with the first row read below, i.e. at DECLARE.
     connection.db.exec('BEGIN');
     const stmt = connection.cache.get(job.sql);
+    if (cancel.isCancelled(id)) throw cancelledError();
     if (!stmt.reader) throw new PgError({ code: SqlState.featureNotSupported, message: 'a cursor needs a query that returns rows' });
     const cursor = new HostedCursor(stmt, job);
     cursors.set(cursorId, { connection, cursor, job });

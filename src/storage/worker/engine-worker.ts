@@ -97,7 +97,7 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
         settingChanges = [];
         streamedPart = false;
         cancel.resetChunks();
-        const run = () => runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined);
+        const run = () => runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined, checkCancelled);
         // Outside a transaction a statement that met a lock (past busy_timeout) can simply run again.
         const outcome = inBatch || db!.inTransaction ? run() : retrySync(run, {
           retries: 5, initialDelayMs: 10, maxDelayMs: 500,

@@ -52,10 +52,13 @@ export type ChunkSink = (columns: OutputColumn[] | undefined, rows: Uint8Array) 
 const CHUNK_BYTES = 256 * 1024;
 
 /** Runs one statement on this worker's connection and encodes its rows as DataRow messages. */
-export function runStatement(cache: StatementCache, job: StatementJob, sink?: ChunkSink): StatementOutcome {
+export function runStatement(cache: StatementCache, job: StatementJob, sink?: ChunkSink, afterPrepare?: () => void): StatementOutcome {
   // Rows of a statement that failed or was interrupted part-way must not leak into this one.
   if (writer.length > 0) writer.take();
   const stmt = cache.get(job.sql);
+  // A cancel whose interrupt landed while the statement was prepared (between SQLite statements,
+  // where SQLite forgets it) is honoured here, before the statement starts.
+  afterPrepare?.();
   if (job.paramRows) {
     const changes = runParamRows(cache, stmt, job.paramRows, job.multiRow);
     return { columns: null, rows: null, rowCount: 0, changes, lastInsertRowid: 0, suspended: false };
