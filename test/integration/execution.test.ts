@@ -24,16 +24,16 @@ function sendCancel(port: number, processId: number, secretKey: number): Promise
 }
 
 /**
- * Sends CancelRequests until the statement ends: a cancel that arrives before the statement
- * reached the engine finds nothing to stop (as in PostgreSQL), which on a loaded machine can happen.
+ * Repeats a cancel until the statement ends: a cancel that arrives before the statement reached
+ * the engine finds nothing to stop (as in PostgreSQL), which on a loaded machine can happen.
  */
-async function cancelUntilSettled<T>(port: number, processId: number, secretKey: number, statement: Promise<T>): Promise<T> {
+async function cancelUntilSettled<T>(statement: Promise<T>, cancel: () => unknown): Promise<T> {
   let settled = false;
   const watched = statement.finally(() => {
     settled = true;
   });
   while (!settled) {
-    await sendCancel(port, processId, secretKey);
+    await cancel();
     await Promise.race([watched.then(() => undefined, () => undefined), new Promise((r) => setTimeout(r, 500))]);
   }
   return watched;
@@ -59,7 +59,7 @@ describe('execution: long statements, cancel, timeouts', () => {
     // The long query (minutes, until cancelled below) holds nothing the answer waits for.
     assert.equal(longSettled, false, 'SELECT 1 was answered while the long query still ran');
     const c = busy as unknown as { processID: number; secretKey: number };
-    const err = await cancelUntilSettled(t.port, c.processID, c.secretKey, long);
+    const err = await cancelUntilSettled(long, () => sendCancel(t.port, c.processID, c.secretKey));
     assert.equal(err.code, '57014');
   });
 
@@ -69,7 +69,7 @@ describe('execution: long statements, cancel, timeouts', () => {
     const pending = client.query(LONG_QUERY).then(() => null, (err) => err);
     await new Promise((r) => setTimeout(r, 300));
     // The query would run for minutes: ending with 57014 is the cancel's doing.
-    const err = await cancelUntilSettled(t.port, processID, secretKey, pending);
+    const err = await cancelUntilSettled(pending, () => sendCancel(t.port, processID, secretKey));
     assert.equal(err?.code, '57014');
     assert.match(err.message, /user request/);
     assert.equal((await client.query('SELECT 7 AS x')).rows[0].x, 7);
@@ -100,17 +100,9 @@ describe('execution: long statements, cancel, timeouts', () => {
   it('postgres.js cancel() stops a running query', async () => {
     const sql = postgres({ host: t.host, port: t.port, user: 'postgres', database: 'postgres', max: 1 });
     const query = sql.unsafe(LONG_QUERY);
-    let settled = false;
-    const outcome = query.then(() => null, (err) => err).finally(() => {
-      settled = true;
-    });
+    const outcome = query.then(() => null, (err) => err);
     await new Promise((r) => setTimeout(r, 300));
-    // Repeated until it takes: a cancel that arrives before the query started stops nothing.
-    while (!settled) {
-      query.cancel();
-      await Promise.race([outcome, new Promise((r) => setTimeout(r, 500))]);
-    }
-    const err = await outcome;
+    const err = await cancelUntilSettled(outcome, () => query.cancel());
     assert.equal(err?.code, '57014');
     assert.equal((await sql`SELECT 1 AS x`)[0].x, 1);
     await sql.end();

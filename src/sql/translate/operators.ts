@@ -15,6 +15,17 @@ import { parseNumeric } from '../../protocol/types/numeric.js';
 import { arrayTypes, evaluateTerm, foldTerm, INT2, INT4, INT8, JSONB, needsColumns, NUMERIC, resolved, type Term } from '../types/type-terms.js';
 import { slotTypeMarker, typedSlot } from '../types/typed-slots.js';
 import { quoteString } from './identifiers.js';
+
+/** Operators written as a call of the engine's function of the same operands, in order. */
+const operatorFunctions: Readonly<Record<string, string>> = {
+  '@>': 'pgsqlite_jsonb_contains',
+  '?': 'pgsqlite_jsonb_exists',
+  '?|': 'pgsqlite_jsonb_exists_any',
+  '?&': 'pgsqlite_jsonb_exists_all',
+  '&&': 'pgsqlite_array_overlap',
+  '#>': 'pgsqlite_jsonb_path',
+  '#>>': 'pgsqlite_jsonb_path_text',
+};
 import { checkLiteralInput } from './semantic-checks.js';
 
 interface BinaryOperator {
@@ -165,22 +176,16 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
     case '!~*':
       return regexMatch(st, node.lexpr, node.rexpr!, op === '!~*', true, required);
     // jsonb (and array) operators, written by functions the engine registers (catalog/json-functions.ts).
-    case '@>':
-      return call('pgsqlite_jsonb_contains', st, node.lexpr, node.rexpr!);
     case '<@':
       return call('pgsqlite_jsonb_contains', st, node.rexpr!, node.lexpr);
+    case '@>':
     case '?':
-      return call('pgsqlite_jsonb_exists', st, node.lexpr, node.rexpr!);
     case '?|':
-      return call('pgsqlite_jsonb_exists_any', st, node.lexpr, node.rexpr!);
     case '?&':
-      return call('pgsqlite_jsonb_exists_all', st, node.lexpr, node.rexpr!);
     case '&&':
-      return call('pgsqlite_array_overlap', st, node.lexpr, node.rexpr!);
     case '#>':
-      return call('pgsqlite_jsonb_path', st, node.lexpr, node.rexpr!);
     case '#>>':
-      return call('pgsqlite_jsonb_path_text', st, node.lexpr, node.rexpr!);
+      return call(operatorFunctions[op], st, node.lexpr, node.rexpr!);
     default:
       return unsupported(st, `operator ${op}`, node.location);
   }

@@ -72,18 +72,7 @@ async def s_connect(conn):
 
 async def s_ddl(conn):
     await conn.execute("DROP TABLE IF EXISTS apg_ddl")
-    status = await conn.execute("""
-        CREATE TABLE apg_ddl (
-            id bigint PRIMARY KEY,
-            name text NOT NULL UNIQUE,
-            qty integer,
-            price double precision,
-            active boolean,
-            created timestamp,
-            created_tz timestamptz,
-            payload bytea,
-            amount numeric(12, 2)
-        )""")
+    status = await conn.execute("CREATE TABLE apg_ddl " + TABLE_COLUMNS)
     check("CREATE TABLE status", status, "CREATE TABLE")
     check("ALTER TABLE status", await conn.execute("ALTER TABLE apg_ddl ADD COLUMN note text"), "ALTER TABLE")
     check("CREATE INDEX status", await conn.execute("CREATE INDEX apg_ddl_qty ON apg_ddl (qty)"), "CREATE INDEX")
@@ -97,8 +86,8 @@ async def s_ddl(conn):
     check("DROP TABLE status", await conn.execute("DROP TABLE apg_ddl"), "DROP TABLE")
 
 
-CRUD_TABLE = """
-    CREATE TABLE apg_crud (
+# The column list both the DDL and the CRUD scenarios create their tables with.
+TABLE_COLUMNS = """(
         id bigint PRIMARY KEY,
         name text NOT NULL UNIQUE,
         qty integer,
@@ -109,6 +98,7 @@ CRUD_TABLE = """
         payload bytea,
         amount numeric(12, 2)
     )"""
+CRUD_TABLE = "CREATE TABLE apg_crud " + TABLE_COLUMNS
 
 ROW_A = (9007199254740993, "alpha", 7, 2.5, True,
          dt.datetime(2024, 2, 29, 13, 45, 30, 123456),
