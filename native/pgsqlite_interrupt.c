@@ -13,12 +13,18 @@
  * function's destructor, which SQLite calls when the connection closes; the mutex makes
  * interrupt() and close exclude each other, so a closed handle is never touched.
  * Ids carry a generation so a stale id never reaches a recycled slot.
+ *
+ * The extension also gives each connection what exact numeric columns need in C, so sorting,
+ * comparing, checking and summing them never calls into JavaScript (numeric_collation.h,
+ * numeric_sum.h).
  */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 #include <node_api.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include "numeric_collation.h"
+#include "numeric_sum.h"
 
 #define SLOT_BITS 12
 #define SLOT_COUNT (1 << SLOT_BITS)
@@ -80,8 +86,27 @@ int sqlite3_pgsqliteinterrupt_init(sqlite3 *db, char **pzErrMsg, const sqlite3_a
   int rc = sqlite3_create_function_v2(db, "pgsqlite_interrupt_handle", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                       ref, handle_function, NULL, NULL, release_slot);
   /* On failure SQLite has already called release_slot. */
-  return rc;
+  if (rc != SQLITE_OK) return rc;
+  rc = register_numeric_collation(db);
+  if (rc != SQLITE_OK) return rc;
+  return register_numeric_sum(db);
 }
+
+/*
+ * The connection of a live slot id, or NULL. For row_stream.c, which runs on the thread that owns
+ * the connection (so it cannot close while in use there); the lock only guards the table.
+ */
+sqlite3 *pgsqlite_connection_of_slot(long long id) {
+  int index = (int)(id & (SLOT_COUNT - 1));
+  unsigned int generation = (unsigned int)(id >> SLOT_BITS);
+  sqlite3 *db = NULL;
+  pthread_mutex_lock(&slots_lock);
+  if (id >= 0 && slots[index].generation == generation) db = slots[index].db;
+  pthread_mutex_unlock(&slots_lock);
+  return db;
+}
+
+void register_row_stream(napi_env env, napi_value exports);
 
 static napi_value interrupt_connection(napi_env env, napi_callback_info info) {
   size_t argc = 1;
@@ -111,5 +136,7 @@ NAPI_MODULE_INIT() {
   napi_value fn;
   napi_create_function(env, "interrupt", NAPI_AUTO_LENGTH, interrupt_connection, NULL, &fn);
   napi_set_named_property(env, exports, "interrupt", fn);
+  /* Rows straight to wire bytes (row_stream.c). */
+  register_row_stream(env, exports);
   return exports;
 }

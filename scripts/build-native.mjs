@@ -4,7 +4,7 @@
 // Headers: SQLite's extension header from better-sqlite3's bundled amalgamation (same SQLite
 // version the connections run), Node's headers from the running Node installation.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const source = join(root, 'native', 'pgsqlite_interrupt.c');
+// Rows read and encoded to wire bytes in C (see the file's comment), linked into the same object.
+const rowStream = join(root, 'native', 'row_stream.c');
 const output = join(root, 'build', 'pgsqlite_interrupt.node');
 const sqliteInclude = join(dirname(require.resolve('better-sqlite3/package.json')), 'deps', 'sqlite3');
 const nodeIncludeCandidates = [
@@ -24,11 +26,16 @@ if (!nodeInclude) {
   console.error(`build-native: node_api.h not found in ${nodeIncludeCandidates.join(', ')}`);
   process.exit(1);
 }
-if (existsSync(output) && statSync(output).mtimeMs > statSync(source).mtimeMs && !process.argv.includes('--force')) {
+const sources = [source, rowStream, join(root, 'native', 'numeric_collation.h'), join(root, 'native', 'numeric_sum.h')];
+if (existsSync(output) && sources.every((file) => statSync(output).mtimeMs > statSync(file).mtimeMs) && !process.argv.includes('--force')) {
   process.exit(0);
 }
 mkdirSync(dirname(output), { recursive: true });
 const cc = process.env.CC ?? 'cc';
-execFileSync(cc, ['-shared', '-fPIC', '-O2', '-Wall', '-o', output, `-I${sqliteInclude}`, `-I${nodeInclude}`, source, '-lpthread'],
+// Built beside the output and renamed over it: processes that have the old file loaded keep
+// their mapping of it instead of seeing it rewritten under them.
+const temporary = `${output}.${process.pid}.tmp`;
+execFileSync(cc, ['-shared', '-fPIC', '-O2', '-Wall', '-o', temporary, `-I${sqliteInclude}`, `-I${nodeInclude}`, source, rowStream, '-lpthread'],
   { stdio: 'inherit' });
+renameSync(temporary, output);
 console.log(`build-native: built ${output}`);

@@ -78,10 +78,32 @@ function strict(fn: (...args: Value[]) => unknown) {
   return (...args: Value[]) => (args[0] === null || args[0] === undefined ? null : fn(...args));
 }
 
+/** Every element, whatever the dimensions (array containment and overlap ignore them). */
+function flatElements(list: Element[]): Element[] {
+  return list.flatMap((e) => (Array.isArray(e) ? flatElements(e) : [e]));
+}
+
+/** a @> b over arrays: every element of b is in a; a NULL element equals nothing (arraycontains). */
+export function arrayContains(a: Value, b: Value): boolean {
+  const outer = flatElements(arrayElements(a));
+  return flatElements(arrayElements(b)).every((x) => x !== null && outer.some((y) => y !== null && same(x, y)));
+}
+
+/** a && b over arrays: an element in common (NULLs never match). */
+export function arrayOverlaps(a: Value, b: Value): boolean {
+  const right = flatElements(arrayElements(b));
+  return flatElements(arrayElements(a)).some((x) => x !== null && right.some((y) => y !== null && same(x, y)));
+}
+
 export function registerArrayFunctions(db: Database.Database): void {
   const det = { deterministic: true, varargs: true };
+  // Array @>, <@ and && (translate/array-operators.ts), over either storage form.
+  db.function('pgsqlite_array_contains', { deterministic: true }, (a: Value, b: Value) => (a === null || b === null ? null : arrayContains(a, b) ? 1n : 0n));
+  db.function('pgsqlite_array_overlap', { deterministic: true }, (a: Value, b: Value) => (a === null || b === null ? null : arrayOverlaps(a, b) ? 1n : 0n));
   // The JSON form of a stored array, for the translator's json_each() over arrays (= ANY, unnest).
-  db.function('pgsqlite_array_json', det, strict((a) => arrayJson(arrayElements(a))));
+  // An int2vector/oidvector's text ('1 2', pg_index.indkey) reads as its elements (TypeORM: attnum = ANY (indkey)).
+  db.function('pgsqlite_array_json', det, strict((a) => (typeof a === 'string' && /^\s*-?\d+(\s+-?\d+)*\s*$/.test(a)
+    ? '[' + a.trim().split(/\s+/).join(',') + ']' : arrayJson(arrayElements(a)))));
   db.function('array_length', det, strict((a, dim) => (dim === null ? null : dimensionLength(arrayElements(a), Number(dim)))));
   db.function('array_upper', det, strict((a, dim) => (dim === null ? null : dimensionLength(arrayElements(a), Number(dim)))));
   db.function('array_lower', det, strict((a, dim) => (dim === null || dimensionLength(arrayElements(a), Number(dim)) === null ? null : 1)));
@@ -127,14 +149,20 @@ export function registerArrayFunctions(db: Database.Database): void {
   // a[i] and a[i:j] (1-based; out of range is NULL, as in PostgreSQL).
   db.function('pgsqlite_array_get', det, (a: Value, ...indexes: Value[]) => {
     if (a === null || indexes.some((i) => i === null)) return null;
+    // An int2vector/oidvector's text (`pg_index.indoption`, catalog/catalog-vectors.ts): subscripts start at 0.
+    if (typeof a === 'string' && indexes.length === 1 && /^\s*-?\d+(\s+-?\d+)*\s*$/.test(a)) {
+      const parts = a.trim().split(/\s+/);
+      const i = Number(indexes[0]);
+      return i >= 0 && i < parts.length ? BigInt(parts[i]!) : null;
+    }
     let current: Element = arrayElements(a);
     for (const index of indexes) {
       if (!Array.isArray(current)) return null;
       const i = Number(index);
       current = i >= 1 && i <= current.length ? current[i - 1]! : null;
     }
-    if (current === null) return null;
-    if (Array.isArray(current)) return arrayJson(current);
+    // Fewer subscripts than dimensions select no element: NULL in PostgreSQL (a slice would give the sub-array).
+    if (current === null || Array.isArray(current)) return null;
     if (typeof current === 'boolean') return current ? 1 : 0;
     return typeof current === 'number' && Number.isInteger(current) ? BigInt(current) : current;
   });

@@ -3,6 +3,9 @@ import { typeInfo } from '../protocol/types/oids.js';
 import { parseDeclaredType } from '../sql/types/declared-type.js';
 import { objectOid } from './catalog-oids.js';
 import { formatType } from './format-type.js';
+import { registerEnumFunctions } from './enum-functions.js';
+import { enumOfOid } from '../sql/types/enum-declared-type.js';
+import { regtypeOid } from './type-names.js';
 import { constraintDefinition, indexDefinition, parseIndexDdl, parseTableDdl, quoteIdent, type IndexDdl } from './table-ddl.js';
 
 /**
@@ -14,6 +17,7 @@ import { constraintDefinition, indexDefinition, parseIndexDdl, parseTableDdl, qu
  */
 export function registerCatalogInfoFunctions(db: Database.Database): void {
   const deterministic = { deterministic: true } as const;
+  registerEnumFunctions(db);
   db.function('pgsqlite_oid', { deterministic: true, varargs: true }, (...parts: unknown[]) => objectOid(...parts.map((part) => String(part))));
   db.function('pgsqlite_table_constraints', deterministic, (table: unknown, sql: unknown) => tableConstraintsJson(String(table), String(sql ?? '')));
   db.function('pgsqlite_index_unique', deterministic, (sql: unknown) => (indexDdl(String(sql ?? '')).unique ? 1 : 0));
@@ -25,8 +29,11 @@ export function registerCatalogInfoFunctions(db: Database.Database): void {
   db.function('pgsqlite_type_len', deterministic, (declared: unknown) => typeInfo(columnType(declared).oid)?.len ?? -1);
   db.function('pgsqlite_sql_data_type', deterministic, (declared: unknown) => {
     const { oid } = columnType(declared);
+    const enumType = enumOfOid(oid);
+    if (enumType !== undefined) return enumType.array ? 'ARRAY' : 'USER-DEFINED';
     return typeInfo(oid)?.category === 'A' ? 'ARRAY' : formatType(oid, -1);
   });
+  db.function('pgsqlite_regtype_oid', deterministic, (value: unknown) => regtypeOid(value));
   db.function('pgsqlite_default_expr', deterministic, (value: unknown, declared: unknown) => (value === null ? null : defaultExpression(String(value), declared)));
   db.function('pgsqlite_view_query', deterministic, (sql: unknown) => (sql === null ? null : viewQuery(String(sql))));
 
@@ -46,10 +53,11 @@ export function registerCatalogInfoFunctions(db: Database.Database): void {
   }
   const started = new Date(Date.now() - process.uptime() * 1000).toISOString();
   db.function('pg_postmaster_start_time', deterministic, () => timestamptzText(started));
+  // Only the built-in tablespaces exist (pg_default, pg_global), whose location PostgreSQL prints as '' (psql's \\db).
+  db.function('pg_tablespace_location', deterministic, (oid: unknown) => (oid === null ? null : ''));
   // Nothing is partitioned: a relation's only ancestor is itself.
   db.function('pg_partition_ancestors', deterministic, (oid: unknown) => oid);
   db.function('pg_relation_is_publishable', { deterministic: true, varargs: true }, () => 0);
-  db.function('pg_get_serial_sequence', { deterministic: true, varargs: true }, () => null);
   for (const name of ['pg_get_statisticsobjdef_columns', 'pg_get_triggerdef', 'pg_get_partkeydef', 'pg_get_ruledef', 'pg_get_function_identity_arguments']) {
     db.function(name, { deterministic: true, varargs: true }, () => null);
   }
@@ -65,8 +73,9 @@ export function registerCatalogInfoFunctions(db: Database.Database): void {
   // Advisory locks are not built (docs/catalog.md): taking one always succeeds at once and
   // releasing says it was held. Migration tools (Kysely's Migrator, drizzle-kit) wrap their run in
   // one; a single migrating client behaves as on PostgreSQL, two concurrent ones are not kept apart.
-  for (const [name, result] of [['pg_advisory_lock', null], ['pg_advisory_xact_lock', null], ['pg_advisory_lock_shared', null],
-    ['pg_advisory_xact_lock_shared', null], ['pg_advisory_unlock', 1], ['pg_advisory_unlock_shared', 1], ['pg_try_advisory_lock', 1],
+  // The void ones return '' (void's text output, which PostgreSQL prints; NULL would print as NULL).
+  for (const [name, result] of [['pg_advisory_lock', ''], ['pg_advisory_xact_lock', ''], ['pg_advisory_lock_shared', ''],
+    ['pg_advisory_xact_lock_shared', ''], ['pg_advisory_unlock', 1], ['pg_advisory_unlock_shared', 1], ['pg_try_advisory_lock', 1],
     ['pg_try_advisory_xact_lock', 1], ['pg_try_advisory_lock_shared', 1], ['pg_try_advisory_xact_lock_shared', 1]] as const) {
     if (!defined.has(name)) db.function(name, { deterministic: false, varargs: true }, () => result);
   }
@@ -135,6 +144,9 @@ function columnType(declared: unknown): { oid: number; typmod: number } {
  */
 function defaultExpression(value: string, declared: unknown): string {
   const { oid } = columnType(declared);
+  // The translator casts now() and the date/time keywords to the column's type; PostgreSQL prints the keyword.
+  const cast = /^pgsqlite_cast_datetime\(now\(\), (\d+)\)$/.exec(value);
+  if (cast) return ({ '1082': 'CURRENT_DATE', '1083': 'LOCALTIME', '1114': 'LOCALTIMESTAMP' } as Record<string, string>)[cast[1]!] ?? 'now()';
   const typeName = formatType(oid, -1);
   // A bool default is stored as 1/0, or quoted ('1', 't', 'true') when the translator kept a literal.
   if (oid === 16) {
@@ -142,6 +154,9 @@ function defaultExpression(value: string, declared: unknown): string {
     if (/^(1|t|true|y|yes|on)$/i.test(literal)) return 'true';
     if (/^(0|f|false|n|no|off)$/i.test(literal)) return 'false';
   }
+  // A numeric column's decimal default is stored as text ('1.50', column-definitions.ts).
+  const decimal = oid === 1700 ? /^'(-?\d+(?:\.\d+)?)'$/.exec(value)?.[1] : undefined;
+  if (decimal !== undefined) return decimal.startsWith('-') ? `'${decimal}'::${typeName}` : decimal;
   if (/^'(?:[^']|'')*'$/.test(value)) return `${value}::${typeName}`;
   if (/^-\d+(\.\d+)?$/.test(value)) return `'${value}'::${typeName}`;
   return value;

@@ -470,6 +470,19 @@ export function registerDatetimeFunctions(db: Database.Database, host: DatetimeH
     const us = Math.round(toNumber(s) * 1e6);
     return timestampText(base + toNumber(h) * 3600 + toNumber(mi) * 60 + Math.floor(us / 1e6), us % 1e6);
   }));
+  db.function('make_timestamptz', { deterministic: false, varargs: true }, strict((y: Value, mo: Value, d: Value, h: Value, mi: Value, s: Value, zoneName?: Value) => {
+    const base = validDate(toNumber(y), toNumber(mo), toNumber(d));
+    const us = Math.round(toNumber(s) * 1e6);
+    const local = base + toNumber(h) * 3600 + toNumber(mi) * 60 + Math.floor(us / 1e6);
+    const target = zoneName === undefined ? zone() : zoneNamed(String(zoneName));
+    return timestamptzText(localToUtc(target, local + UNIX_OFFSET_SECS) - UNIX_OFFSET_SECS, us % 1e6);
+  }));
+  // make_interval(years, months, weeks, days, hours, mins, secs): every argument defaults to 0.
+  db.function('make_interval', { deterministic: true, varargs: true }, (...args: Value[]) => {
+    if (args.some((a) => a === null)) return null;
+    const [years = 0, months = 0, weeks = 0, days = 0, hours = 0, mins = 0, secs = 0] = args.map(toNumber);
+    return intervalText({ months: years * 12 + months, days: weeks * 7 + days, us: (hours * 3600 + mins * 60) * 1e6 + Math.round(secs * 1e6) });
+  });
   db.function('age', { deterministic: false, varargs: true }, strict((a: Value, b?: Value) => {
     const first = readStamp(a) ?? badStampInput(a);
     if (b !== undefined) return intervalText(age(first, readStamp(b) ?? badStampInput(b), zone()));

@@ -9,7 +9,8 @@ import { parseInterval } from '../protocol/types/interval-input.js';
 import { formatIntervalPostgres } from '../protocol/types/interval-output.js';
 import type { Interval } from '../protocol/types/interval.js';
 import { isoParts, readIsoTimestamp } from '../protocol/types/iso-timestamp.js';
-import { findNamedZone, zoneForSetting, type Zone } from '../protocol/types/timezone.js';
+import { findNamedZone, localToUtc, zoneForSetting, type Zone } from '../protocol/types/timezone.js';
+import { parseDateTime, type DateTimeFields } from '../protocol/types/datetime-parse.js';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 
@@ -28,11 +29,31 @@ export { SECS_PER_DAY, UNIX_OFFSET_SECS };
 export function readStamp(value: unknown): Stamp | undefined {
   if (typeof value !== 'string') return undefined;
   if (value === 'infinity' || value === '-infinity') return { kind: 'timestamp', secs: value === 'infinity' ? Infinity : -Infinity, us: 0 };
-  if (!readIsoTimestamp(value)) return undefined;
+  if (!readIsoTimestamp(value)) return looseStamp(value);
   const { secs, us, offset, hasOffset } = isoParts;
   if (hasOffset) return { kind: 'timestamptz', secs: secs - offset, us };
   const dateOnly = !/\d:\d/.test(value);
   return { kind: dateOnly ? 'date' : 'timestamp', secs, us };
+}
+
+/**
+ * A value stored as the client wrote it ('1999-12-31 23:59:59Z', 'March 5, 2024': input checks
+ * let PostgreSQL's other spellings through unchanged), read with the full date/time parser.
+ * Only text starting like a date is tried, so intervals and times stay cheap to tell apart.
+ */
+function looseStamp(value: string): Stamp | undefined {
+  if (!/^\s*(\d{1,4}[-/.]|\d{8}|[A-Za-z]{3})/.test(value)) return undefined;
+  let f: DateTimeFields;
+  try {
+    f = parseDateTime(value, 'timestamp with time zone', 'MDY', false);
+  } catch {
+    return undefined;
+  }
+  if (f.special !== '' || !f.hasDate) return undefined;
+  const local = daysFromCivil(f.year, f.month, f.day) * SECS_PER_DAY + (f.hasTime ? f.hour * 3600 + f.minute * 60 + f.second : 0);
+  if (f.tzKind === 'offset') return { kind: 'timestamptz', secs: local - f.offset, us: f.micro };
+  if (f.tzKind === 'zone') return { kind: 'timestamptz', secs: localToUtc(f.zone!, local + UNIX_OFFSET_SECS) - UNIX_OFFSET_SECS, us: f.micro };
+  return { kind: f.hasTime ? 'timestamp' : 'date', secs: local, us: f.micro };
 }
 
 /** A stored time 'HH:MM:SS[.f]' as µs of the day; undefined when not a time. */

@@ -3,6 +3,8 @@
  * src/backend/utils/adt/format_type.c), for the types this server knows.
  */
 
+import { enumDisplayName, enumOfOid } from '../sql/types/enum-declared-type.js';
+
 /** SQL-standard spellings; types not listed print their pg_type name. */
 const displayNames: Record<number, string> = {
   16: 'boolean', 17: 'bytea', 18: '"char"', 19: 'name', 20: 'bigint', 21: 'smallint', 22: 'int2vector', 23: 'integer',
@@ -26,6 +28,8 @@ const timeTypes = new Set([1083, 1114, 1184, 1266]);
 
 /** format_type(oid, typmod); `typmod` undefined is format_type(oid, NULL). */
 export function formatType(oid: number, typmod: number | undefined): string {
+  const enumType = enumOfOid(oid);
+  if (enumType !== undefined) return enumDisplayName(enumType.name) + (enumType.array ? '[]' : '');
   const element = arrayElements[oid];
   if (element !== undefined) return formatType(element, typmod) + '[]';
   const given = typmod !== undefined;

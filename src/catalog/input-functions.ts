@@ -11,6 +11,8 @@ import type Database from 'better-sqlite3';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import { castDatetime } from './datetime-functions.js';
+import { parseNumeric } from '../protocol/types/numeric.js';
+import { numericWithTypmod, parseDecimal } from '../sql/types/decimal.js';
 
 type Value = unknown;
 
@@ -95,15 +97,7 @@ function numericCheck(value: Value, precision: number | undefined, scale: number
     throw new PgError({ code: SqlState.invalidTextRepresentation, message: `invalid input syntax for type numeric: "${text}"` });
   }
   if (precision === undefined) return 1;
-  const digits = Number(text);
-  const s = scale ?? 0;
-  const rounded = Math.round(Math.abs(digits) * 10 ** s) / 10 ** s;
-  if (rounded >= 10 ** (precision - s)) {
-    throw new PgError({
-      code: SqlState.numericValueOutOfRange,
-      message: 'numeric field overflow',
-      detail: `A field with precision ${precision}, scale ${s} must round to an absolute value less than ${s === precision ? '1' : '10^' + (precision - s)}.`,
-    });
-  }
+  // Exact: a 30-digit value must not pass (or fail) by a double's rounding.
+  numericWithTypmod(parseDecimal(parseNumeric(text)), precision, scale ?? 0);
   return 1;
 }

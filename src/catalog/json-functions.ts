@@ -6,18 +6,21 @@
 import type Database from 'better-sqlite3';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
+import { formatFloat8 } from '../protocol/types/float.js';
 import { normalizeJsonb, quoteJsonString } from '../protocol/types/json.js';
 import { formatDecimal, toDecimal } from '../sql/types/decimal.js';
+import { jsonMember } from './set-returning-functions.js';
 
 type Value = unknown;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A SQL value as a JSON text (to_json): numbers bare, text quoted, bytes as \x hex. */
-function jsonOf(v: Value): string {
+export function jsonOf(v: Value): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string' && (v.charCodeAt(0) === 1 || v.charCodeAt(0) === 2)) return v.slice(1);
   if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : quoteJsonString(String(v));
+  // float8out's form (1e-07, 1e+100), as to_json writes a float8.
+  if (typeof v === 'number') return Number.isFinite(v) ? formatFloat8(v) : quoteJsonString(String(v));
   if (Buffer.isBuffer(v)) return quoteJsonString('\\x' + v.toString('hex'));
   return quoteJsonString(String(v));
 }
@@ -258,6 +261,13 @@ export function registerJsonFunctions(db: Database.Database): void {
   const det = { deterministic: true, varargs: true };
   db.function('pgsqlite_json_value', { deterministic: true }, typedJsonValue);
   db.function('pgsqlite_json_text', { deterministic: true }, jsonFieldText);
+  // json (not jsonb) -> and ->> keep the sub-value's own text (translate/json-operators.ts).
+  db.function('pgsqlite_json_get', { deterministic: true }, (doc: Value, key: Value) => (doc === null || key === null ? null : jsonMember(doc, key)));
+  db.function('pgsqlite_json_get_text', { deterministic: true }, (doc: Value, key: Value) => {
+    const member = doc === null || key === null ? null : jsonMember(doc, key);
+    if (member === null || member === 'null') return null;
+    return member.charCodeAt(0) === 34 ? (JSON.parse(member) as string) : member;
+  });
   // A row as row_to_json prints it (name/value pairs from the translator), marked (U+0002) as a
   // composite: json_agg puts a newline between composites, as PostgreSQL does.
   db.function('pgsqlite_json_row', { deterministic: true, varargs: true }, (...pairs: Value[]) =>
@@ -342,12 +352,6 @@ export function registerJsonFunctions(db: Database.Database): void {
   }));
   db.function('jsonb_path_exists', det, strict((doc, path) => (jsonPathQuery(parse(doc), String(path)).length > 0 ? 1n : 0n)));
   // Arrays are stored as JSON arrays: && is "some element in common".
-  db.function('pgsqlite_array_overlap', det, strict((a, b) => {
-    const left = parse(a);
-    const right = parse(b);
-    if (!Array.isArray(left) || !Array.isArray(right)) return 0n;
-    return left.some((x) => x !== null && right.some((y) => y === x)) ? 1n : 0n;
-  }));
   db.aggregate('json_agg', {
     start: () => [] as string[],
     step: (items: string[], v: Value) => {

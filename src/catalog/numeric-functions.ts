@@ -38,6 +38,11 @@ export function registerNumericFunctions(db: Database.Database): void {
     const x = toDecimal(a);
     return x === undefined ? null : formatDecimal(negateDecimal(x));
   });
+  db.function('pgsqlite_numeric_abs', det, (a: unknown) => {
+    const x = toDecimal(a);
+    if (x === undefined) return null;
+    return formatDecimal(x.kind === 'finite' && x.unscaled < 0n ? negateDecimal(x) : x.kind === 'inf' ? { kind: 'inf', negative: false } : x);
+  });
   db.function('pgsqlite_numeric_cmp', det, (a: unknown, b: unknown) => {
     const x = toDecimal(a);
     const y = toDecimal(b);
@@ -68,7 +73,8 @@ export function registerNumericFunctions(db: Database.Database): void {
     if (value < min || value > max) throw new PgError({ code: SqlState.numericValueOutOfRange, message: `value "${input}" is out of range for type ${name}` });
     return value;
   });
-  // The sort key of a computed numeric (exact TEXT, which SQLite would sort as text): its number.
+  // The sort key of a computed numeric as a number. The translator now sorts and compares computed
+  // numerics with the pgsqlite_numeric collation; kept for views stored by earlier versions.
   db.function('pgsqlite_numeric_key', det, (v: unknown) => {
     if (typeof v !== 'string') return v;
     return v === 'NaN' ? Number.MAX_VALUE : Number(v);
@@ -128,6 +134,7 @@ export function registerNumericFunctions(db: Database.Database): void {
       result: (best: unknown) => best,
     });
   }
+  // sum() of numerics is pgsqlite_numeric_sum, in C (native/numeric_sum.h).
   // avg() of integers and numerics: an exact sum divided with numeric division's scale.
   db.aggregate('pgsqlite_numeric_avg', {
     start: () => ({ sum: { kind: 'finite', unscaled: 0n, scale: 0 }, count: 0n }) as AverageState,

@@ -37,7 +37,8 @@ const big = (value: unknown): bigint => (typeof value === 'bigint' ? value : Big
 
 /** The name a currval argument gives: a name, or a regclass OID (`'s'::regclass`). */
 function nameOf(session: SessionSequences, value: unknown): string {
-  if (typeof value === 'string') return value.includes('.') ? value.slice(value.lastIndexOf('.') + 1) : value;
+  // 'public.s' is s; 'sales.s' is the row name of sequence s of schema sales (src/sql/schema-names.ts).
+  if (typeof value === 'string') return value.startsWith('public.') ? value.slice('public.'.length) : value;
   const oid = Number(value);
   for (const name of session.values.keys()) if (objectOid(name) === oid) return name;
   return String(value);

@@ -7,13 +7,17 @@ import type { SessionContext } from '../storage/engine-messages.js';
 import { registerArrayFunctions } from './array-functions.js';
 import { registerDatetimeFunctions } from './datetime-functions.js';
 import { registerJsonFunctions } from './json-functions.js';
+import { registerDatetimePrecisionFunctions } from './datetime-precision.js';
 import { registerInputFunctions } from './input-functions.js';
 import { registerMathFunctions } from './math-functions.js';
 import { registerNumericFunctions } from './numeric-functions.js';
 import { registerSequenceFunctions } from './sequence-functions.js';
 import { registerSetReturningFunctions } from './set-returning-functions.js';
 import { registerTextFunctions } from './text-functions.js';
+import { registerRegexFunctions } from './regex-functions.js';
+import { splitByRegex } from './set-returning-functions.js';
 import { registerQueryCheckFunctions } from './query-check-functions.js';
+import { registerModifiedRowsFunctions } from './modified-rows-functions.js';
 import { registerTypedOperatorFunctions } from './typed-operator-functions.js';
 
 export const serverVersion = '15.8';
@@ -56,10 +60,14 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     return value;
   });
   db.function('current_database', { deterministic: false }, () => host.context().database);
-  db.function('current_schema', { deterministic: false }, () => 'public');
+  // The translator passes the session's effective search path (src/sql/resolve-schema-names.ts)
+  // when it is not just public; without it the path is public.
+  db.function('current_schema', { deterministic: false, varargs: true }, (...args: unknown[]) => (args.length > 0 ? args[0] : 'public'));
   // The schemas on the search path, as a JSON array (this server's array storage).
-  db.function('current_schemas', { deterministic: false }, (includeImplicit: unknown) =>
-    JSON.stringify(includeImplicit === 1n || includeImplicit === 1 ? ['pg_catalog', 'public'] : ['public']));
+  db.function('current_schemas', { deterministic: false, varargs: true }, (includeImplicit: unknown, path: unknown) => {
+    const schemas = typeof path === 'string' ? (JSON.parse(path) as string[]) : ['public'];
+    return JSON.stringify(includeImplicit === 1n || includeImplicit === 1 ? ['pg_catalog', ...schemas] : schemas);
+  });
   db.function('pgsqlite_current_user', { deterministic: false }, () => host.context().user);
   db.function('pg_backend_pid', { deterministic: false }, () => host.context().processId);
   // Advisory locks are not built, so a session never holds one: releasing them all does nothing
@@ -86,7 +94,7 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     const text = payload === null ? '' : String(payload);
     if (Buffer.byteLength(text) >= 8000) throw new PgError({ code: SqlState.invalidParameterValue, message: 'payload string too long' });
     host.notify(String(channel), text);
-    return null;
+    return ''; // void's output
   });
   db.function('set_config', { deterministic: false }, (name: unknown, value: unknown, isLocal: unknown) => {
     const text = value === null ? '' : String(value);
@@ -116,19 +124,23 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     return BigInt(size);
   });
   db.function('pg_sleep', { deterministic: false }, (seconds: unknown) => {
+    if (seconds === null) return null;
     sleepInterruptibly(Number(seconds) * 1000, host);
-    return null;
+    return ''; // void's output (PostgreSQL prints an empty value, not NULL)
   });
   registerTextFunctions(db);
+  registerRegexFunctions(db, splitByRegex);
   registerSequenceFunctions(db, host);
   registerMathFunctions(db);
   registerNumericFunctions(db);
   registerTypedOperatorFunctions(db);
   registerQueryCheckFunctions(db);
+  registerModifiedRowsFunctions(db);
   registerJsonFunctions(db);
   registerArrayFunctions(db);
   registerSetReturningFunctions(db, { timeZone: () => host.context().settings.timezone ?? 'UTC' });
   registerInputFunctions(db, { timeZone: () => host.context().settings.timezone ?? 'UTC' });
+  registerDatetimePrecisionFunctions(db);
   registerDatetimeFunctions(db, {
     timeZone: () => host.context().settings.timezone ?? 'UTC',
     transactionStart: () => host.transactionStart(),

@@ -14,9 +14,11 @@ import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import { normalizeJsonb, validateJson } from '../protocol/types/json.js';
 import { arrayElements } from './array-functions.js';
+import { expandArray, recordField, subscripts, vectorElements } from './catalog-vectors.js';
 import { addIntervalTo, castDatetime } from './datetime-functions.js';
 import { readInterval, readStamp } from './datetime-values.js';
 import { regex } from './text-functions.js';
+import { regexpMatches } from './regex-functions.js';
 
 type Value = unknown;
 type Row = Value[];
@@ -37,7 +39,15 @@ export function registerSetReturningFunctions(db: Database.Database, host: SetRe
     });
   };
   table('generate_series', ['value'], ['start', 'stop', 'step'], (start, stop, step) => series(start, stop, step, host.timeZone()));
-  table('unnest', ['value'], ['array'], (array) => flatten(arrayElements(array)).map((e) => [elementValue(e)]));
+  // vectorElements: also int2vector/oidvector text (`unnest(indkey)`, SQLAlchemy's index reflection).
+  table('unnest', ['value'], ['array'], (array) => flatten(vectorElements(array)).map((e) => [elementValue(e)]));
+  table('_pg_expandarray', ['value'], ['array'], expandArray);
+  table('generate_subscripts', ['value'], ['array', 'dim', 'reverse'], subscripts);
+  table('pgsqlite_lockstep', ['v1', 'v2', 'v3', 'v4'], ['walkers', 'a1', 'b1', 'a2', 'b2', 'a3', 'b3', 'a4', 'b4'],
+    (walkers, ...args) => lockstep(walkers, args));
+  db.function('pgsqlite_record_field', { deterministic: true }, (record: unknown, field: unknown) => recordField(record, String(field)) as never);
+  table('regexp_matches', ['value'], ['string', 'pattern', 'flags'], (text, pattern, flags) =>
+    regexpMatches(String(text), String(pattern), flags === undefined || flags === null ? '' : String(flags)).map((match) => [match]));
   table('regexp_split_to_table', ['value'], ['string', 'pattern', 'flags'], (text, pattern, flags) =>
     splitByRegex(String(text), String(pattern), flags === undefined ? '' : String(flags)).map((part) => [part]));
   for (const kind of ['json', 'jsonb'] as const) {
@@ -49,6 +59,25 @@ export function registerSetReturningFunctions(db: Database.Database, host: SetRe
     table(`${kind}_array_elements_text`, ['value'], ['from_json'], (j) => elements(j).map((e) => [text(e)]));
     table(`${kind}_object_keys`, ['value'], ['from_json'], (j) => members(j, `${kind}_object_keys`).map(([k]) => [k]));
   }
+}
+
+/**
+ * Several element walkers of one SELECT list (`unnest(indkey), unnest(indclass),
+ * generate_subscripts(indkey, 1)`) run in lockstep as PostgreSQL runs set-returning functions in a
+ * SELECT list: as many rows as the longest, the shorter ones padded with NULLs. `walkers` is the
+ * JSON list of their names; each takes its array and an optional second argument.
+ */
+function* lockstep(walkers: Value, args: Value[]): Generator<Row> {
+  const names = JSON.parse(String(walkers)) as string[];
+  const columns = names.map((name, i): Value[] => {
+    const array = args[2 * i];
+    if (array === null || array === undefined) return [];
+    if (name === 'unnest') return flatten(vectorElements(array)).map(elementValue);
+    if (name === 'generate_subscripts') return [...subscripts(array, args[2 * i + 1], undefined)].map(([v]) => v);
+    return [...expandArray(array)].map(([v]) => v);
+  });
+  const length = Math.max(0, ...columns.map((column) => column.length));
+  for (let r = 0; r < length; r++) yield [0, 1, 2, 3].map((i) => columns[i]?.[r] ?? null);
 }
 
 const wrongStep = () => new PgError({ code: SqlState.invalidParameterValue, message: 'step size cannot equal zero' });
@@ -131,7 +160,7 @@ function elementValue(e: Element): Value {
   return e;
 }
 
-function splitByRegex(text: string, pattern: string, flags: string): string[] {
+export function splitByRegex(text: string, pattern: string, flags: string): string[] {
   const re = regex(pattern, flags.replace('g', ''));
   const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
   const parts: string[] = [];
@@ -175,6 +204,27 @@ function members(j: Value, fn: string): [string, string][] {
     throw containerError(fn.endsWith('object_keys') ? `cannot call ${fn} on ${what}` : `cannot call ${fn} on a non-object`);
   }
   return scanner.container().map(([k, v]) => [k!, v]);
+}
+
+/**
+ * json's -> and ->> (not jsonb's): the member `key` of an object, or element `key` of an array
+ * (negative from the end), as the document's own text (json keeps its input verbatim). NULL when
+ * there is none or the document is a scalar; the last of duplicate keys wins, as in PostgreSQL.
+ */
+export function jsonMember(j: Value, key: Value): string | null {
+  const scanner = new Scanner(documentText(j));
+  const open = scanner.peek();
+  if (open !== '{' && open !== '[') return null;
+  const entries = scanner.container();
+  if (open === '{') {
+    if (typeof key !== 'string') return null;
+    let found: string | null = null;
+    for (const [k, v] of entries) if (k === key) found = v;
+    return found;
+  }
+  if (typeof key === 'string') return null;
+  const index = Number(key);
+  return entries[index < 0 ? entries.length + index : index]?.[1] ?? null;
 }
 
 /** Splits a validated JSON container into its members' texts without re-encoding them. */

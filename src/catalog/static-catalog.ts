@@ -5,8 +5,12 @@
  * (enums, sequences, inheritance, triggers, policies, publications, locks …) so that clients'
  * catalog queries over them run and return nothing.
  */
+import { operatorClassValues, operatorFamilyValues } from './operator-classes.js';
 
-/** [table, columns as `name type`] of relations that are always empty here. */
+/**
+ * [table, columns as `name type`] of relations that are always empty here. A `tableoid` column
+ * stands for PostgreSQL's system column (the catalog's own OID), which psql's \\dd reads.
+ */
 const emptyRelations: ReadonlyArray<[string, string]> = [
   ['pg_description', 'objoid oid, classoid oid, objsubid int4, description text'],
   ['pg_enum', 'oid oid, enumtypid oid, enumsortorder float4, enumlabel name'],
@@ -17,7 +21,7 @@ const emptyRelations: ReadonlyArray<[string, string]> = [
   ['pg_inherits', 'inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool'],
   ['pg_trigger', `oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, tgenabled "char", tgisinternal bool,
     tgconstrrelid oid, tgconstrindid oid, tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, tgattr int2vector,
-    tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name`],
+    tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name, tableoid oid`],
   ['pg_locks', `locktype text, database oid, relation oid, page int4, tuple int2, virtualxid text, transactionid xid, classid oid,
     objid oid, objsubid int2, virtualtransaction text, pid int4, mode text, granted bool, fastpath bool, waitstart timestamptz`],
   ['pg_policy', 'oid oid, polname name, polrelid oid, polcmd "char", polpermissive bool, polroles oid[], polqual pg_node_tree, polwithcheck pg_node_tree'],
@@ -31,6 +35,13 @@ const emptyRelations: ReadonlyArray<[string, string]> = [
   ['pg_partitioned_table', 'partrelid oid, partstrat "char", partnatts int2, partdefid oid, partattrs int2vector, partclass oidvector, partcollation oidvector, partexprs pg_node_tree'],
   ['pg_depend', 'classid oid, objid oid, objsubid int4, refclassid oid, refobjid oid, refobjsubid int4, deptype "char"'],
   ['pg_foreign_table', 'ftrelid oid, ftserver oid, ftoptions text[]'],
+  // Range types: none here (asyncpg's and tokio-postgres's type introspection join it).
+  ['pg_range', 'rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid, rngcanonical regproc, rngsubdiff regproc'],
+  // Rules (a view's _RETURN rule included): none listed (psql's \\dd reads them).
+  ['pg_rewrite', 'oid oid, rulename name, ev_class oid, ev_type "char", ev_enabled "char", is_instead bool, ev_qual pg_node_tree, ev_action pg_node_tree, tableoid oid'],
+  // Operators: none listed (psql's \\do, which hides pg_catalog's, lists none either).
+  ['pg_operator', `oid oid, oprname name, oprnamespace oid, oprowner oid, oprkind "char", oprcanmerge bool, oprcanhash bool, oprleft oid,
+    oprright oid, oprresult oid, oprcom oid, oprnegate oid, oprcode regproc, oprrest regproc, oprjoin regproc`],
   ['pg_event_trigger', 'oid oid, evtname name, evtevent name, evtowner oid, evtfoid oid, evtenabled "char", evttags text[]'],
 ];
 
@@ -48,6 +59,10 @@ const fixedRelations: ReadonlyArray<[string, string, string]> = [
     "(13576, 'plpgsql', 10, 1, 1, 13573, 13574, 13575, NULL)"],
   ['pg_extension', 'oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool, extversion text, extconfig oid[], extcondition text[]',
     "(13577, 'plpgsql', 10, 11, 0, '1.0', NULL, NULL)"],
+  // btree and hash operator classes (operator-classes.ts): every index here uses its type's default btree one.
+  ['pg_opfamily', 'oid oid, opfmethod oid, opfname name, opfnamespace oid, opfowner oid, tableoid oid', operatorFamilyValues()],
+  ['pg_opclass', 'oid oid, opcmethod oid, opcname name, opcnamespace oid, opcowner oid, opcfamily oid, opcintype oid, opcdefault bool, opckeytype oid, tableoid oid',
+    operatorClassValues()],
 ];
 
 /** Statements that (re)create the static relations in the metadata file. */

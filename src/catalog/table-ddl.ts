@@ -30,7 +30,7 @@ export interface TableDdl {
   constraints: ConstraintDdl[];
 }
 
-interface Token {
+export interface Token {
   /** Lower-cased keyword or unquoted identifier text; the punctuation itself; '' for strings/numbers. */
   word: string;
   /** The identifier's name (quotes removed), when the token is one. */
@@ -39,7 +39,7 @@ interface Token {
   end: number;
 }
 
-function tokenize(sql: string): Token[] {
+export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < sql.length) {
@@ -88,7 +88,7 @@ function tokenize(sql: string): Token[] {
 }
 
 /** Index of the token closing the parenthesis opened at `open`. */
-function closingParen(tokens: Token[], open: number): number {
+export function closingParen(tokens: Token[], open: number): number {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
     if (tokens[i]!.word === '(') depth++;
@@ -98,7 +98,7 @@ function closingParen(tokens: Token[], open: number): number {
 }
 
 /** Splits tokens[from, to) at top-level commas. */
-function splitTopLevel(tokens: Token[], from: number, to: number): Token[][] {
+export function splitTopLevel(tokens: Token[], from: number, to: number): Token[][] {
   const parts: Token[][] = [];
   let current: Token[] = [];
   let depth = 0;

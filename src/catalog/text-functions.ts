@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
+import { formatFloat4, formatFloat8 } from '../protocol/types/float.js';
 
 type Value = unknown;
 
@@ -97,6 +98,17 @@ export function similarToRegex(pattern: string, escape: string | null = '\\'): s
   return out + ')$';
 }
 
+const BOOL = 16, FLOAT4 = 700, FLOAT8 = 701;
+
+/** A value as its type's text output, for the types whose SQLite text differs (bool 1/0, floats). */
+function textOutput(v: Value, type: number): string {
+  if (type === BOOL) return v === 0n || v === 0 || v === '0' || v === 'f' || v === 'false' ? 'false' : 'true';
+  if ((type === FLOAT8 || type === FLOAT4) && (typeof v === 'number' || typeof v === 'bigint')) {
+    return type === FLOAT8 ? formatFloat8(Number(v)) : formatFloat4(Number(v));
+  }
+  return text(v);
+}
+
 export function registerTextFunctions(db: Database.Database): void {
   // varargs: the strict() wrappers take rest parameters, so better-sqlite3 cannot read their arity.
   const det = { deterministic: true, varargs: true };
@@ -167,6 +179,9 @@ export function registerTextFunctions(db: Database.Database): void {
     throw new PgError({ code: SqlState.invalidParameterValue, message: `unrecognized encoding: "${text(format)}"` });
   }));
   // PostgreSQL folds case over all of Unicode (with a UTF-8 locale); SQLite's lower() is ASCII only.
+  // text || bool / float (translate/text-concatenation.ts): each operand printed by its type's output function.
+  db.function('pgsqlite_text_concat', { deterministic: true }, (a: Value, b: Value, leftType: Value, rightType: Value) =>
+    (a === null || b === null ? null : textOutput(a, Number(leftType)) + textOutput(b, Number(rightType))));
   db.function('pgsqlite_casefold', det, strict((s) => text(s).toLowerCase()));
   // SQLite's `a REGEXP b` calls regexp(b, a).
   db.function('regexp', det, strict((pattern, subject) => (regex(text(pattern)).test(text(subject)) ? 1n : 0n)));

@@ -1,4 +1,5 @@
 import { serverVersion, serverVersionNum } from '../catalog/session-functions.js';
+import { formatSearchPath } from '../sql/search-path.js';
 
 /**
  * The settings (GUCs) a session has, with PostgreSQL's canonical names and defaults.
@@ -39,7 +40,7 @@ const definitions: SettingDefinition[] = [
   { name: 'session_authorization', defaultValue: '', report: true, readOnly: true, description: 'Sets the session user name.' },
   { name: 'default_transaction_read_only', defaultValue: 'off', report: true, description: 'Sets the default read-only status of new transactions.', normalize: onOff },
   { name: 'in_hot_standby', defaultValue: 'off', report: true, readOnly: true, description: 'Shows whether hot standby is currently active.' },
-  { name: 'search_path', defaultValue: '"$user", public', description: 'Sets the schema search order for names that are not schema-qualified.' },
+  { name: 'search_path', defaultValue: '"$user", public', description: 'Sets the schema search order for names that are not schema-qualified.', normalize: formatSearchPath },
   { name: 'statement_timeout', defaultValue: '0', description: 'Sets the maximum allowed duration of any statement.', unit: 'ms' },
   { name: 'lock_timeout', defaultValue: '0', description: 'Sets the maximum allowed duration of any wait for a lock.', unit: 'ms' },
   { name: 'idle_in_transaction_session_timeout', defaultValue: '0', description: 'Sets the maximum allowed idle time between queries, when in a transaction.', unit: 'ms' },
@@ -51,6 +52,7 @@ const definitions: SettingDefinition[] = [
   { name: 'max_identifier_length', defaultValue: '63', readOnly: true, description: 'Shows the maximum identifier length.' },
   { name: 'max_connections', defaultValue: '100', readOnly: true, description: 'Sets the maximum number of concurrent connections.' },
   { name: 'block_size', defaultValue: '8192', readOnly: true, description: 'Shows the size of a disk block.' },
+  { name: 'max_index_keys', defaultValue: '32', readOnly: true, description: 'Shows the maximum number of index keys.' },
   { name: 'lc_collate', defaultValue: 'C.UTF-8', readOnly: true, description: 'Shows the collation order locale.' },
   { name: 'lc_ctype', defaultValue: 'C.UTF-8', readOnly: true, description: 'Shows the character classification and case conversion locale.' },
   { name: 'lc_messages', defaultValue: 'C.UTF-8', description: 'Sets the language in which messages are displayed.' },

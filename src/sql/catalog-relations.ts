@@ -8,6 +8,11 @@
 export const connectionCatalogRelations: ReadonlySet<string> = new Set([
   'pg_class', 'pg_attribute', 'pg_attrdef', 'pg_index', 'pg_constraint', 'pg_proc', 'pg_tables', 'pg_views',
   'pg_indexes', 'pg_stat_user_tables', 'pg_stat_all_tables', 'pg_stat_user_indexes', 'pg_statio_user_tables', 'pg_settings',
+  'pg_sequence', 'pg_sequences', 'pg_depend', 'pg_description',
+  // pg_namespace: the metadata file's built-in schemas plus the database's own (src/catalog/catalog-views.ts).
+  'pg_namespace',
+  // pg_type and pg_enum: the built-in types plus the database's enums (src/catalog/catalog-views.ts).
+  'pg_type', 'pg_enum',
 ]);
 
 export const informationSchemaRelations: ReadonlySet<string> = new Set([

@@ -148,8 +148,18 @@ export function planStatement(stmt: AstNode): StatementPlan {
       return { kind: 'engine', access: 'write', tag: fixed(`ALTER ${objectWords[node.renameType === 'OBJECT_COLUMN' ? 'OBJECT_TABLE' : node.renameType] ?? 'TABLE'}`), node: stmt };
     case 'TruncateStmt':
       return { kind: 'engine', access: 'write', tag: fixed('TRUNCATE TABLE'), node: stmt };
+    case 'CreateSchemaStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('CREATE SCHEMA'), node: stmt };
+    case 'AlterObjectSchemaStmt':
+      return { kind: 'engine', access: 'write', tag: fixed(`ALTER ${objectWords[node.objectType] ?? 'TABLE'}`), node: stmt };
     case 'VacuumStmt':
       return { kind: 'engine', access: 'write', tag: fixed(node.is_vacuumcmd ? 'VACUUM' : 'ANALYZE'), node: stmt, vacuum: true };
+    case 'CommentStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('COMMENT'), node: stmt };
+    case 'CreateEnumStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('CREATE TYPE'), node: stmt };
+    case 'AlterEnumStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('ALTER TYPE'), node: stmt };
     case 'TransactionStmt':
       return transactionPlan(node);
     case 'VariableSetStmt':

@@ -115,8 +115,12 @@ function termOf(expr: AstNode | undefined, scope: Scope | undefined): Term {
     case 'FuncCall': {
       const name = lastName(node.funcname);
       if (name === 'count' && node.agg_star) return INT8;
+      // Ordered-set aggregates: the WITHIN GROUP ORDER BY expression follows the direct arguments.
+      if (node.agg_within_group) return { fn: name, args: [...args(node.args), ...(node.agg_order ?? []).map((s: AstNode) => termOf(s.SortBy?.node, scope))] };
       return { fn: name, args: args(node.args) };
     }
+    case 'GroupingFunc':
+      return INT4;
     case 'SQLValueFunction':
       return sqlValueFunctionTypes[node.op] ?? null;
     case 'BoolExpr':
@@ -153,7 +157,8 @@ function termOf(expr: AstNode | undefined, scope: Scope | undefined): Term {
       const indirection: AstNode[] = node.indirection ?? [];
       if (!indirection.every((i) => i.A_Indices)) return null;
       const base = termOf(node.arg, scope);
-      return indirection.some((i) => i.A_Indices.is_slice) ? { common: [base] } : indirection.reduce<Term>((t) => ({ element: t }), base);
+      // An int[][] is an int[]: any number of subscripts gives the element type.
+      return indirection.some((i) => i.A_Indices.is_slice) ? { common: [base] } : { element: base };
     }
     case 'CollateClause':
       return termOf(node.arg, scope);
@@ -304,10 +309,21 @@ function addCtes(withClause: AstNode | undefined, scope: Scope): void {
       relation = derivedRelation(body.ctequery, scope);
     } else {
       const returning = body.ctequery ? returningColumns(body.ctequery, scope) : undefined;
-      relation = returning ?? { kind: 'derived', column: () => null };
+      relation = returning ? readBackColumns(returning) : { kind: 'derived', column: () => null };
     }
     scope.ctes.set(name, renamed(relation, body.aliascolnames));
   }
+}
+
+/**
+ * A data-modifying CTE's rows are read back from the engine without declared types
+ * (translate/data-modifying-ctes.ts): even a plain column of the target needs a recipe there.
+ */
+function readBackColumns(relation: Relation): Relation {
+  const typed = (term: Term | undefined): Term | undefined =>
+    term !== null && typeof term === 'object' && 'col' in term ? { common: [term] } : term;
+  if (relation.kind !== 'derived') return relation;
+  return { kind: 'derived', columns: relation.columns?.map((t) => typed(t)!), column: (c) => typed(relation.column(c)) };
 }
 
 /** The output terms of a query; undefined when its width is unknown (SELECT *). */

@@ -90,7 +90,9 @@ export function inferParamSources(stmt: AstNode, paramCount: number): ParamTypeS
       for (const from of body.fromClause ?? []) addRange(from, inner);
       set(paramNumber(body.limitCount), { oid: INT8 });
       set(paramNumber(body.limitOffset), { oid: INT8 });
-      for (const key of Object.keys(body)) if (key !== 'fromClause') visit(body[key], inner);
+      // A set operation's arms are SelectStmt bodies without their node wrapper (asyncpg's UNION ALL introspection).
+      for (const arm of [body.larg, body.rarg]) if (arm) visit({ SelectStmt: arm }, scope);
+      for (const key of Object.keys(body)) if (key !== 'fromClause' && key !== 'larg' && key !== 'rarg') visit(body[key], inner);
       for (const from of body.fromClause ?? []) visit(from, inner);
       return;
     } else if ((type === 'UpdateStmt' || type === 'DeleteStmt') && body?.relation) {

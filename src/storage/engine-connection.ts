@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { registerCatalogInfoFunctions } from '../catalog/catalog-info-functions.js';
+import { registerNamespaceFunctions } from '../catalog/namespace-functions.js';
 import { attachCatalog, installCatalogViews } from '../catalog/install-catalog.js';
+import { ensureInternalTables } from '../catalog/internal-tables.js';
 import { registerSessionFunctions, type FunctionHost } from '../catalog/session-functions.js';
 import { registerSettingsRelation } from '../catalog/settings-relation.js';
 import type { CatalogLocation } from './engine-messages.js';
@@ -25,8 +27,11 @@ export function openEngineConnection(
   const db = openConnection(path, { pragmas: options.pragmas });
   registerSessionFunctions(db, options.functions);
   registerCatalogInfoFunctions(db);
+  registerNamespaceFunctions(db);
   registerSettingsRelation(db, () => options.functions.context().settings);
   attachCatalog(db, options.catalog.metaPath);
+  // The writer opens first (database-runtime.ts): the internal tables exist before any reader's views read them.
+  if (!options.readonly) ensureInternalTables(db);
   installCatalogViews(db);
   options.beforeReadonly?.(db);
   if (options.readonly) db.pragma('query_only = ON');

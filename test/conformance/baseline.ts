@@ -65,7 +65,8 @@ export function resultsPage(results: AreaResult[], date: string): string {
     '',
     `Generated ${date} by \`node --import tsx test/conformance/update-baseline.ts\`. The corpus is`,
     '`test/conformance/cases/*.sql` (one file per area, run in a fresh database on both servers);',
-    'each case is compared on command tag, column names, type OIDs, values as text, and SQLSTATE.',
+    'each case is compared on command tag, column names, type OIDs, values as text, and SQLSTATE',
+    '(a user type\'s OID, 16384 and up, is whatever each server assigned: any two such OIDs match).',
     'The CI test (`test/conformance/conformance.test.ts`) fails when a case listed as passing in',
     '`test/conformance/baseline.json` fails, or when the pass rate falls below the recorded one.',
     'To add cases, append statements to an area file (format: `test/conformance/corpus.ts`); to see',
@@ -82,7 +83,8 @@ export function resultsPage(results: AreaResult[], date: string): string {
     '',
     '## Failing cases',
     '',
-    'One line each: the statement, then what PostgreSQL answered vs what pgsqlite answered.',
+    'One line each: the statement, then what PostgreSQL answered vs what pgsqlite answered. Why each',
+    'differs is explained in [dialect.md](dialect.md) (its sections and "Caveats").',
   ];
   for (const area of results) {
     const failing = area.cases.filter((c) => c.diff !== undefined);

@@ -123,6 +123,59 @@ describe('catalog relations', () => {
     assert.deepEqual(result.rows, [{ varchar: 'character varying(20)', visible: true, allowed: true, sized: true, started: true, comment: null }]);
   });
 
+  it('shows a serial key as PostgreSQL does: owned sequence, nextval default, pg_depend link', async () => {
+    await client.query('CREATE TABLE counters (id serial PRIMARY KEY, big_id_note text); CREATE TABLE tickets (id bigserial PRIMARY KEY)');
+    const seq = await client.query(`SELECT pg_get_serial_sequence('counters', 'id') AS counters, pg_get_serial_sequence('public.tickets', 'id') AS tickets,
+      pg_get_serial_sequence('counters', 'big_id_note') AS none`);
+    assert.deepEqual(seq.rows, [{ counters: 'public.counters_id_seq', tickets: 'public.tickets_id_seq', none: null }]);
+    const sequences = await client.query("SELECT relname FROM pg_class WHERE relkind = 'S' ORDER BY relname");
+    assert.deepEqual(sequences.rows.map((r) => r.relname), ['counters_id_seq', 'tickets_id_seq']);
+    const columns = await client.query(`SELECT table_name, column_default, data_type, is_identity FROM information_schema.columns
+      WHERE column_name = 'id' AND table_name IN ('counters', 'tickets') ORDER BY table_name`);
+    assert.deepEqual(columns.rows, [
+      { table_name: 'counters', column_default: "nextval('counters_id_seq'::regclass)", data_type: 'integer', is_identity: 'NO' },
+      { table_name: 'tickets', column_default: "nextval('tickets_id_seq'::regclass)", data_type: 'bigint', is_identity: 'NO' },
+    ]);
+    const depend = await client.query(`SELECT d.objid::regclass::text AS seq, d.refobjid::regclass::text AS tbl, d.refobjsubid, d.deptype
+      FROM pg_depend d JOIN pg_class c ON c.oid = d.objid WHERE c.relkind = 'S' ORDER BY 1`);
+    assert.deepEqual(depend.rows, [
+      { seq: 'counters_id_seq', tbl: 'counters', refobjsubid: 1, deptype: 'a' },
+      { seq: 'tickets_id_seq', tbl: 'tickets', refobjsubid: 1, deptype: 'a' },
+    ]);
+    const attrdef = await client.query("SELECT pg_get_expr(adbin, adrelid) AS def FROM pg_attrdef WHERE adrelid = 'counters'::regclass");
+    assert.deepEqual(attrdef.rows, [{ def: "nextval('counters_id_seq'::regclass)" }]);
+    await client.query('DROP TABLE counters; DROP TABLE tickets');
+  });
+
+  it('stores COMMENT ON and shows it in pg_description, obj_description and col_description', async () => {
+    await client.query(`COMMENT ON TABLE books IS 'what we sell'; COMMENT ON COLUMN books.title IS 'as printed';
+      COMMENT ON VIEW cheap IS 'bargains'; COMMENT ON INDEX books_title_idx IS 'lookup'`);
+    const result = await client.query(`SELECT obj_description('books'::regclass, 'pg_class') AS tbl, col_description('books'::regclass, 3) AS col,
+      obj_description('cheap'::regclass) AS view, obj_description('books_title_idx'::regclass, 'pg_class') AS idx`);
+    assert.deepEqual(result.rows, [{ tbl: 'what we sell', col: 'as printed', view: 'bargains', idx: 'lookup' }]);
+    const rows = await client.query(`SELECT objsubid, description FROM pg_catalog.pg_description
+      WHERE objoid = 'books'::regclass AND classoid = 'pg_class'::regclass ORDER BY objsubid`);
+    assert.deepEqual(rows.rows, [{ objsubid: 0, description: 'what we sell' }, { objsubid: 3, description: 'as printed' }]);
+    await client.query("COMMENT ON TABLE books IS NULL; COMMENT ON COLUMN books.title IS ''");
+    const cleared = await client.query("SELECT count(*)::int AS n FROM pg_description WHERE objoid = 'books'::regclass");
+    assert.equal(cleared.rows[0].n, 0);
+    await assert.rejects(client.query("COMMENT ON TABLE missing IS 'x'"), { code: '42P01', message: 'relation "missing" does not exist' });
+    await assert.rejects(client.query("COMMENT ON COLUMN books.nope IS 'x'"), { code: '42703', message: 'column "nope" of relation "books" does not exist' });
+  });
+
+  it('expands index and constraint keys as pgjdbc and SQLAlchemy do', async () => {
+    const keys = await client.query(`SELECT result.column_name, result.key_seq FROM (SELECT a.attname AS column_name,
+        (information_schema._pg_expandarray(i.indkey)).n AS key_seq, information_schema._pg_expandarray(i.indkey) AS keys, a.attnum AS a_attnum
+      FROM pg_catalog.pg_index i JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid WHERE i.indrelid = 'books'::regclass AND i.indisprimary) result
+      WHERE result.a_attnum = (result.keys).x`);
+    assert.deepEqual(keys.rows.map((r) => [r.column_name, Number(r.key_seq)]), [['id', 1]]);
+    const lockstep = await client.query(`SELECT unnest(i.indkey) AS attnum, generate_subscripts(i.indkey, 1) AS ord
+      FROM pg_catalog.pg_index i WHERE i.indexrelid = 'books_title_idx'::regclass`);
+    assert.deepEqual(lockstep.rows, [{ attnum: 3, ord: 0 }]);
+    const padded = await client.query("SELECT unnest('{1,2,3}'::int[]) AS a, unnest('{7}'::int[]) AS b");
+    assert.deepEqual(padded.rows, [{ a: 1, b: 7 }, { a: 2, b: null }, { a: 3, b: null }]);
+  });
+
   it('lists session settings in pg_settings and roles in pg_roles', async () => {
     const setting = await client.query("SELECT setting FROM pg_settings WHERE name = 'datestyle'");
     assert.equal(setting.rows[0]?.setting, 'ISO, MDY');

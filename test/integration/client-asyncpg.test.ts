@@ -46,15 +46,12 @@ const scenarios: ClientScenario[] = [
   },
   {
     name: 'numeric-wide', title: 'numeric with 33 significant digits (literal, parameter, stored) and numeric NaN',
-    blocked: "numeric is carried as a double: '123456789012345678901234567890.123'::numeric comes back as 1.23456789012345680E+29; 'NaN'::numeric comes back as 0.0",
   },
   {
     name: 'int-arrays', title: 'int4[]/int8[] parameters and array_agg results (asyncpg introspects their codecs)',
-    blocked: "asyncpg's type introspection query fails: 42P01 no such table: pg_range; with a stand-in pg_range, its $1::oid[] is described as text because parameters inside UNION (… UNION ALL …) are not inferred",
   },
   {
     name: 'not-null-primary-key', title: 'NULL into an integer PRIMARY KEY column gives 23502',
-    blocked: 'INSERT of NULL into an integer PRIMARY KEY succeeds with id 1 (SQLite rowid alias) instead of 23502',
   },
   {
     name: 'pool', title: 'create_pool: concurrent queries, acquire/release (reset query on release)',

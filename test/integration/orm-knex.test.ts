@@ -16,7 +16,6 @@ describeNodeOrmProgram({
     { name: 'transaction', title: 'knex.transaction commits; 23505 inside one rolls it all back' },
     {
       name: 'foreign-key', title: 'foreign key added by the schema builder (ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY), 23503 and ON DELETE CASCADE',
-      blocked: 'Knex emits foreign keys (also .references() inside createTable) as a separate statement: 0A000 ALTER TABLE … ADD FOREIGN KEY is not supported yet',
     },
     { name: 'alter-table', title: 'alterTable: add a column and a named index, then drop both' },
   ],

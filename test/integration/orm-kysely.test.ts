@@ -12,15 +12,9 @@ describeNodeOrmProgram({
     { name: 'migrate', title: 'Migrator.migrateToLatest() runs two migrations (createTable with serial, references, createIndex); a second run has nothing to do' },
     { name: 'migrate-down', title: 'Migrator.migrateDown() drops the last migration, migrateToLatest() reapplies it' },
     { name: 'introspection', title: 'db.introspection.getTables(): tables, columns in order, data types, nullability, defaults, auto-increment' },
-    {
-      name: 'introspection-serial', title: 'getTables() reports a serial id as auto-incrementing with a default',
-      blocked: 'a serial column is a SQLite rowid alias with no sequence: pg_get_serial_sequence() is NULL and the column has no default (isAutoIncrementing false, hasDefaultValue false)',
-    },
+    { name: 'introspection-serial', title: 'getTables() reports a serial id as auto-incrementing with a default' },
     { name: 'crud', title: 'insert … returning, select with where/join/orderBy, update, delete, count, raw sql with a parameter' },
     { name: 'transaction', title: 'db.transaction() commits; a thrown error rolls back; 23505 on a duplicate unique value' },
-    {
-      name: 'insert-default-some-rows', title: 'a multi-row insert where only some rows give a column (Kysely sends DEFAULT for the others)',
-      blocked: '0A000 DEFAULT in only some rows of a multi-row VALUES is not supported yet',
-    },
+    { name: 'insert-default-some-rows', title: 'a multi-row insert where only some rows give a column (Kysely sends DEFAULT for the others)' },
   ],
 });

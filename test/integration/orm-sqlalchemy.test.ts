@@ -18,14 +18,8 @@ describeClientProgram({
     { name: 'crud', title: 'ORM add/commit with a relationship, select/where, lazy load, update, join + count + group_by, delete, text() with a parameter' },
     { name: 'transaction', title: 'session.begin() commits; IntegrityError 23505 rolls the block back' },
     { name: 'inspect-tables', title: 'inspect(): get_table_names, get_columns (names, types, varchar length, nullability)' },
-    {
-      name: 'inspect-keys', title: 'inspect(): get_pk_constraint, get_foreign_keys, get_indexes, get_unique_constraints',
-      blocked: 'SQLAlchemy reads constraint and index columns with generate_subscripts(conkey, 1) / unnest(indkey) WITH ORDINALITY: 42883 no such function: generate_subscripts',
-    },
-    {
-      name: 'inspect-serial', title: 'inspect(): get_columns reports a SERIAL primary key as autoincrement with its nextval default',
-      blocked: 'a serial column is a SQLite rowid alias with no sequence: its default is NULL (PostgreSQL: nextval(\'sa_book_id_seq\'::regclass)), so autoincrement is False',
-    },
+    { name: 'inspect-keys', title: 'inspect(): get_pk_constraint, get_foreign_keys, get_indexes, get_unique_constraints' },
+    { name: 'inspect-serial', title: 'inspect(): get_columns reports a SERIAL primary key as autoincrement with its nextval default' },
     { name: 'drop-all', title: 'metadata.drop_all in dependency order' },
   ],
   run: (port, names) => runCommand(python, [program, ...names], {

@@ -12,12 +12,10 @@ describeNodeOrmProgram({
     { name: 'connect', title: 'DataSource.initialize() (SELECT * FROM current_schema(), version()) and a query with a parameter' },
     {
       name: 'synchronize-foreign-key', title: 'synchronize() with the relation as a foreign key',
-      blocked: 'TypeORM adds foreign keys after CREATE TABLE: 0A000 ALTER TABLE … ADD FOREIGN KEY is not supported yet',
     },
     { name: 'synchronize', title: 'synchronize() creates both tables (SERIAL, varchar(80), UNIQUE, defaults) with createForeignKeyConstraints: false' },
     {
       name: 'synchronize-again', title: 'a second synchronize finds nothing to change',
-      blocked: 'TypeORM\'s schema read fails with 22P02 malformed array literal: "1" (an array column of the catalog it reads is not in PostgreSQL\'s array form)',
     },
     { name: 'crud', title: 'repository save/find with MoreThan/update/findOneByOrFail/countBy/delete/count' },
     { name: 'relations', title: 'findOne with relations both ways; query builder innerJoin with a named parameter' },

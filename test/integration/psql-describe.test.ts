@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../support/pgsqlite-server.js'
 
 /**
  * psql's describe commands print the same on pgsqlite as on PostgreSQL 15 for the same schema.
- * The schema avoids what differs by design (docs/catalog.md): serial defaults, CHECK expressions
+ * The schema avoids what differs by design (docs/catalog.md): CHECK expressions
  * PostgreSQL deparses with casts, and sizes (\dt+).
  */
 const schema = `
@@ -19,11 +19,26 @@ CREATE INDEX books_title_idx ON books (title);
 CREATE UNIQUE INDEX books_author_title ON books (author_id, title);
 CREATE TABLE reviews (book_id bigint REFERENCES books, stars smallint NOT NULL, body varchar(2000), PRIMARY KEY (book_id, stars));
 CREATE VIEW cheap_books AS SELECT id, title FROM books WHERE qty < 10;
+CREATE SCHEMA sales;
+CREATE TABLE sales.orders (id integer PRIMARY KEY, book_id bigint REFERENCES books, note text);
+CREATE INDEX orders_note_idx ON sales.orders (note);
+CREATE TABLE sales.books (isbn text PRIMARY KEY);
+CREATE TABLE counters (id serial PRIMARY KEY, label text);
+COMMENT ON TABLE authors IS 'people who write';
+COMMENT ON COLUMN authors.name IS 'full name';
+COMMENT ON VIEW cheap_books IS 'under ten left';
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE moods (id integer PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', ms mood[]);
 `;
 
 const commands = [
   '\\dt', '\\d', '\\d books', '\\d authors', '\\d reviews', '\\d+ books', '\\d+ authors', '\\di', '\\dv', '\\d cheap_books',
   '\\dn', '\\du', '\\df', '\\ds', '\\d books_title_idx', '\\d books_pkey', '\\d reviews_pkey',
+  '\\dt sales.*', '\\d sales.orders', '\\di sales.*', '\\d sales.books',
+  '\\d counters', '\\d+ counters', '\\d counters_id_seq', '\\dT', '\\dT+', '\\d moods', '\\dx', '\\dp',
+  // Objects this server has none of (event triggers, foreign tables, materialized views, domains,
+  // user operators, object comments \\dd lists), the built-in tablespaces, and S with a user relation.
+  '\\dy', '\\dE', '\\dm', '\\dD', '\\do', '\\dd', '\\db', '\\dS books', '\\dS cheap_books',
 ];
 
 const skip = hasPgBinaries() ? false : 'PostgreSQL 15 binaries not installed';
@@ -57,5 +72,10 @@ describe('psql describe commands against PostgreSQL 15', { skip }, () => {
   it('prints the same for \\dt+ apart from sizes', async () => {
     const withoutSizes = (text: string) => text.replace(/\d+ (bytes|kB)/g, 'SIZE');
     assert.equal(withoutSizes(await psql(t.port, '\\dt+')), withoutSizes(await psql(cluster.port, '\\dt+')));
+  });
+
+  it('prints the same for \\l+ apart from sizes (and the column widths they set)', async () => {
+    const withoutSizes = (text: string) => text.replace(/\d+ (bytes|kB|MB)/g, 'SIZE').replace(/ {2,}/g, ' ').replace(/-{2,}/g, '-');
+    assert.equal(withoutSizes(await psql(t.port, '\\l+')), withoutSizes(await psql(cluster.port, '\\l+')));
   });
 });

@@ -3,13 +3,13 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { decodeParam } from '../../protocol/types/decode-param.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
-import { prepareQuery } from '../../sql/query-cache.js';
 import type { ClientConnection } from './client-connection.js';
 import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
 import { MaterializedRows } from '../../storage/row-source.js';
 import { readRange } from '../../session/cursor-fetch.js';
 import { sessionCommandColumns } from './session-commands.js';
 import { closeCursor, executeCursorPortal } from './cursors.js';
+import { namespaceContext, prepareForSession } from './namespace-context.js';
 import { inferParamTypes } from './param-types.js';
 import type { Portal, PreparedStatement } from './session-state.js';
 
@@ -26,7 +26,7 @@ export async function handleExtendedMessage(conn: ClientConnection, message: Fro
   try {
     switch (message.type) {
       case 'parse': return await parse(conn, message);
-      case 'bind': return bind(conn, message);
+      case 'bind': return await bind(conn, message);
       case 'describe': return await describe(conn, message);
       case 'execute': return await execute(conn, message);
       case 'close': return close(conn, message);
@@ -52,7 +52,7 @@ async function parse(conn: ClientConnection, message: Message<'parse'>): Promise
   if (message.name !== '' && session.prepared.has(message.name)) {
     throw new PgError({ code: SqlState.duplicatePreparedStatement, message: `prepared statement "${message.name}" already exists` });
   }
-  const queries = prepareQuery(message.sql);
+  const { queries, namespaces } = await prepareForSession(session, message.sql);
   if (queries.length > 1) {
     throw new PgError({ code: SqlState.syntaxError, message: 'cannot insert multiple commands into a prepared statement' });
   }
@@ -63,7 +63,7 @@ async function parse(conn: ClientConnection, message: Message<'parse'>): Promise
   const untypedParams = Array.from({ length: count }, (_, i) => !message.paramTypes[i] && !inferred[i]);
   // Parameters neither the client nor the context types are described as text.
   const paramTypes = untypedParams.map((untyped, i) => message.paramTypes[i] || inferred[i] || UNKNOWN_PARAM_TYPE);
-  const statement: PreparedStatement = { name: message.name, sql: message.sql, query, paramTypes, untypedParams };
+  const statement: PreparedStatement = { name: message.name, sql: message.sql, query, paramTypes, untypedParams, namespaceKey: namespaces.key };
   session.prepared.set(message.name, statement);
   conn.output.writer.parseComplete();
 }
@@ -87,9 +87,18 @@ function untypedValue(data: Buffer): SqliteValue {
   return text;
 }
 
-function bind(conn: ClientConnection, message: Message<'bind'>): void {
+async function bind(conn: ClientConnection, message: Message<'bind'>): Promise<void> {
   const session = conn.session;
   const statement = findStatement(conn, message.statement);
+  if (statement.query !== null) {
+    // Names resolved along another search_path (or schema state) are resolved again, as PostgreSQL replans.
+    const namespaces = await namespaceContext(session);
+    if (namespaces.key !== statement.namespaceKey) {
+      const prepared = await prepareForSession(session, statement.sql);
+      statement.query = prepared.queries[0] ?? null;
+      statement.namespaceKey = prepared.namespaces.key;
+    }
+  }
   if (message.params.length !== statement.paramTypes.length) {
     throw new PgError({
       code: SqlState.protocolViolation,

@@ -15,6 +15,8 @@ export interface PreparedStatement {
   untypedParams: boolean[];
   /** Output columns promised by a Describe of the statement; portals encode rows with these. */
   describedColumns?: OutputColumn[] | null;
+  /** The search path's key it was translated under (src/sql/search-path.ts); Bind translates again when it moved. */
+  namespaceKey?: string;
 }
 
 /** A portal made by Bind: a statement with its parameters, possibly part-way through its rows. */

@@ -321,7 +321,9 @@ export class Session implements Listener {
       if (this.txn) {
         if (this.txn.lease || plan.access === 'write') {
           const lease = await this.leaseForTransaction(jobId);
-          return runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId, options.onRows));
+          // Rows stream only when one statement is the result (several are merged at the end).
+          const onRows = (query.translated!.resultStatements ?? 1) > 1 ? undefined : options.onRows;
+          return runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId, onRows), query.translated!.resultStatements);
         }
         return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
       }
@@ -332,7 +334,7 @@ export class Session implements Listener {
           if (plan.vacuum) return await lease.exec(this.job(statements[0], options, query), jobId);
           await lease.exec(this.job('BEGIN', { params: [], resultFormats: [] }), jobId);
           try {
-            const outcome = await runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId));
+            const outcome = await runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId), query.translated!.resultStatements);
             await lease.exec(this.job('COMMIT', { params: [], resultFormats: [] }), jobId);
             return outcome;
           } catch (err) {
@@ -464,8 +466,32 @@ export class Session implements Listener {
 /** Statements that change rows, not the schema. */
 const dataStatementWords: ReadonlySet<string> = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 
-async function runSequence(statements: string[], run: (sql: string) => Promise<StatementOutcome>): Promise<StatementOutcome> {
+/**
+ * Runs the SQLite statements of one translated statement in order. The last `resultStatements`
+ * are its result (a multi-row INSERT split by DEFAULT): their rows follow each other and their
+ * counts add up; the statements before them only prepare it.
+ */
+async function runSequence(statements: string[], run: (sql: string) => Promise<StatementOutcome>, resultStatements = 1): Promise<StatementOutcome> {
   let outcome!: StatementOutcome;
-  for (const sql of statements) outcome = await run(sql);
+  for (let i = 0; i < statements.length; i++) {
+    const next = await run(statements[i]!);
+    outcome = i > statements.length - resultStatements && outcome !== undefined ? mergeOutcomes(outcome, next) : next;
+  }
   return outcome;
+}
+
+function mergeOutcomes(first: StatementOutcome, second: StatementOutcome): StatementOutcome {
+  let rows = first.rows ?? second.rows;
+  if (first.rows && second.rows) {
+    rows = new Uint8Array(first.rows.length + second.rows.length);
+    rows.set(first.rows);
+    rows.set(second.rows, first.rows.length);
+  }
+  return {
+    ...second,
+    columns: first.columns ?? second.columns,
+    rows,
+    rowCount: first.rowCount + second.rowCount,
+    changes: first.changes + second.changes,
+  };
 }

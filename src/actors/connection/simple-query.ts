@@ -1,7 +1,9 @@
-import { prepareQuery, type PreparedQuery } from '../../sql/query-cache.js';
+import type { PreparedQuery } from '../../sql/query-cache.js';
 import type { OutputColumn } from '../../storage/engine-messages.js';
 import type { ClientConnection } from './client-connection.js';
 import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
+import { namespaceContext, prepareForSession } from './namespace-context.js';
+import type { NamespaceContext } from '../../sql/search-path.js';
 
 /**
  * The simple query protocol: every statement of the string in order, each answered with its
@@ -13,8 +15,9 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
   const session = conn.session;
   const writer = conn.output.writer;
   let queries: PreparedQuery[];
+  let namespaces: NamespaceContext | undefined;
   try {
-    queries = prepareQuery(sql);
+    ({ queries, namespaces } = await prepareForSession(session, sql));
   } catch (err) {
     session.sendError(err);
     if (session.txn && !session.txn.implicit) session.failTransaction();
@@ -27,8 +30,15 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
     return;
   }
   if (queries.length > 1 && !session.txn) session.beginTransaction(true);
-  for (const query of queries) {
+  for (let index = 0; index < queries.length; index++) {
     try {
+      if (index > 0) {
+        // An earlier statement of the string may have changed the schemas or search_path that
+        // names resolve through: the rest is translated again (a cache hit when nothing changed).
+        const current = await namespaceContext(session);
+        if (current !== namespaces) ({ queries, namespaces } = await prepareForSession(session, sql));
+      }
+      const query = queries[index]!;
       let described = false;
       const onRows = (columns: OutputColumn[] | undefined, rows: Uint8Array, resultFormats: number[] = []) => {
         if (columns && !described) writer.rowDescription(fieldsOf(columns, resultFormats));

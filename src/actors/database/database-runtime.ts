@@ -150,6 +150,11 @@ export class DatabaseRuntime {
     Atomics.add(new Int32Array(this.schemaGeneration), 0, 1);
   }
 
+  /** The schema generation now: it moves after every DDL (the translator's view of schemas is cached by it). */
+  schemaGenerationNow(): number {
+    return Atomics.load(new Int32Array(this.schemaGeneration), 0);
+  }
+
   /** A statement over live relations (pgsqlite_stat_pools): only the main-thread connection has them. */
   readLive(job: StatementJob): Promise<StatementOutcome> {
     if (!this.inline) {

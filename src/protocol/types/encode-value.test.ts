@@ -52,6 +52,18 @@ describe('every type, text and binary output', () => {
     assert.equal(encodeText(TypeOid.int4, null, ctx), null);
     assert.equal(encodeBinary(TypeOid.int4, null, ctx), null);
   });
+  test('an integer beyond its type is 22003, as PostgreSQL raises for the overflowing arithmetic', () => {
+    assert.throws(() => encodeText(TypeOid.int4, 2147483648n, ctx), { code: '22003', message: 'integer out of range' });
+    assert.throws(() => encodeText(TypeOid.int2, -32769n, ctx), { code: '22003', message: 'smallint out of range' });
+    // SQLite turns an int8 overflow into a REAL.
+    assert.throws(() => encodeText(TypeOid.int8, 9223372036854775808, ctx), { code: '22003', message: 'bigint out of range' });
+    assert.equal(encodeText(TypeOid.int4, -2147483648n, ctx), '-2147483648');
+    assert.equal(encodeText(TypeOid.int8, 9223372036854775807n, ctx), '9223372036854775807');
+  });
+  test('numeric text is printed in numeric_out form', () => {
+    assert.equal(encodeText(TypeOid.numeric, '1e3', ctx), '1000');
+    assert.equal(encodeText(TypeOid.numeric, '10.10', ctx), '10.10');
+  });
 });
 
 describe('session settings', () => {
@@ -93,6 +105,9 @@ describe('neighbouring storage classes are converted', () => {
     ['Unix seconds in a timestamptz column', TypeOid.timestamptz, 0n, '1970-01-01 00:00:00+00'],
     ['SQLite datetime() text in a timestamptz column', TypeOid.timestamptz, '2024-01-01 12:00:00', '2024-01-01 12:00:00+00'],
     ['seconds in an interval column', TypeOid.interval, 90, '00:01:30'],
+    ['interval text stored as written', TypeOid.interval, '2 hours 30 minutes', '02:30:00'],
+    ['interval text with months to fold', TypeOid.interval, '-1 year 2 mons', '-10 mons'],
+    ['unparseable TEXT in an interval column passes through', TypeOid.interval, 'soon', 'soon'],
     ['16-byte BLOB in a uuid column', TypeOid.uuid, Buffer.from('a0eebc999c0b4ef8bb6d6bb9bd380a11', 'hex'), 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'],
     ['unparseable TEXT in an int column passes through', TypeOid.int4, 'abc', 'abc'],
     ['NaN TEXT in a float4 column', TypeOid.float4, 'NaN', 'NaN'],

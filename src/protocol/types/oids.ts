@@ -150,8 +150,15 @@ export function allTypeInfos(): readonly TypeInfo[] {
  */
 export function arrayElementOid(oid: number): number | undefined {
   const info = byOid.get(oid);
-  return info !== undefined && info.len === -1 ? info.elementOid : undefined;
+  if (info === undefined) return oid >= USER_TYPE_OID_BASE && oid % 2 === 1 ? oid - 1 : undefined;
+  return info.len === -1 ? info.elementOid : undefined;
 }
+
+/**
+ * User types' OIDs (enums, sql/types/enum-declared-type.ts) are even numbers from here on, each
+ * followed by its array type's, so any thread can tell an enum array from its OID alone.
+ */
+export const USER_TYPE_OID_BASE = 2 ** 30;
 
 /** The display name PostgreSQL uses in input error messages ("invalid input syntax for type X"). */
 export function sqlTypeName(oid: number): string {

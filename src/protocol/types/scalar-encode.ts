@@ -97,12 +97,31 @@ export function storedInterval(value: Exclude<SqliteValue, null>): Interval | un
   }
 }
 
+/**
+ * A stored interval in IntervalStyle 'postgres'. An interval written untyped into a column
+ * ('2 hours 30 minutes', '-1 year 2 mons') is stored as written, so each distinct text is parsed
+ * and printed once and remembered (intervals repeat; this keeps output to a map lookup).
+ */
+const postgresIntervals = new Map<string, string>();
+function postgresIntervalText(value: string): string {
+  let text = postgresIntervals.get(value);
+  if (text === undefined) {
+    const iv = storedInterval(value);
+    text = iv === undefined ? value : formatInterval(iv, 'postgres');
+    if (postgresIntervals.size >= 4096) postgresIntervals.clear();
+    postgresIntervals.set(value, text);
+  }
+  return text;
+}
+
 /** A storage value (not null) of a scalar type as PostgreSQL's text output. */
 export function encodeScalarText(oid: number, value: Exclude<SqliteValue, null>, ctx: TypeContext): string {
   switch (oid) {
     case TypeOid.int4: case TypeOid.int8: case TypeOid.int2: case TypeOid.oid:
-      if (typeof value === 'bigint') return value.toString();
-      if (typeof value === 'number' && Number.isFinite(value)) return String(roundHalfEven(value));
+      // SQLite computes integers in 64 bits and turns an int8 overflow into a REAL; a result
+      // outside its PostgreSQL type's range is where PostgreSQL raised 22003.
+      if (typeof value === 'bigint') return inIntegerRange(oid, value).toString();
+      if (typeof value === 'number' && Number.isFinite(value)) return String(inIntegerRange(oid, roundHalfEven(value)));
       return looseText(value);
     case TypeOid.text: case TypeOid.varchar: case TypeOid.bpchar: case TypeOid.name: case TypeOid.unknown:
     case TypeOid.char: case TypeOid.json: case TypeOid.jsonb: case TypeOid.record: case 0:
@@ -123,7 +142,8 @@ export function encodeScalarText(oid: number, value: Exclude<SqliteValue, null>,
       return v === undefined ? looseText(value) : formatFloat4(v);
     }
     case TypeOid.numeric:
-      if (typeof value === 'string') return value;
+      // Stored numerics are canonical; RETURNING shows a value as written ('1e3'), before the
+      // column's trigger stores its canonical form.
       return looseNumeric(value) ?? looseText(value);
     case TypeOid.bytea:
       if (value instanceof Uint8Array) return formatByteaHex(value);
@@ -134,7 +154,7 @@ export function encodeScalarText(oid: number, value: Exclude<SqliteValue, null>,
     case TypeOid.timestamptz: return timestamptzStorageToText(value, ctx);
     case TypeOid.interval: {
       const style = ctx.intervalStyle;
-      if (typeof value === 'string' && (style === undefined || style === 'postgres')) return value;
+      if (typeof value === 'string' && (style === undefined || style === 'postgres')) return postgresIntervalText(value);
       const iv = storedInterval(value);
       return iv === undefined ? looseText(value) : formatInterval(iv, style);
     }
@@ -147,6 +167,22 @@ export function encodeScalarText(oid: number, value: Exclude<SqliteValue, null>,
     default:
       return looseText(value);
   }
+}
+
+const integerRanges: Record<number, [bigint, bigint, string]> = {
+  [TypeOid.int2]: [BigInt(INT2_MIN), BigInt(INT2_MAX), 'smallint out of range'],
+  [TypeOid.int4]: [BigInt(INT4_MIN), BigInt(INT4_MAX), 'integer out of range'],
+  [TypeOid.int8]: [INT8_MIN, INT8_MAX, 'bigint out of range'],
+  [TypeOid.oid]: [BigInt(INT4_MIN), BigInt(OID_MAX), 'OID out of range'],
+};
+
+/** The value itself when its type can hold it, else PostgreSQL's 22003. */
+function inIntegerRange<T extends bigint | number>(oid: number, value: T): T {
+  const [min, max, message] = integerRanges[oid]!;
+  if (typeof value === 'bigint' ? value < min || value > max : value < Number(min) || value > Number(max) || (oid === TypeOid.int8 && value === Number(max))) {
+    throw outOfRange(message);
+  }
+  return value;
 }
 
 function int16(v: number): Buffer {

@@ -14,7 +14,9 @@
  * | float4, float8               | REAL; NaN as TEXT 'NaN' (SQLite turns a NaN REAL into NULL);      |
  * |                              | ±Infinity stay REAL. float4 is stored already rounded to float32. |
  * | numeric                      | TEXT, the canonical numeric_out string: '7.50', '-0.001', '0',    |
- * |                              | 'NaN', 'Infinity', '-Infinity' (scale kept, exponent expanded)    |
+ * |                              | 'NaN', 'Infinity', '-Infinity' (scale kept, exponent expanded);   |
+ * |                              | columns declared numeric_text(p,s) COLLATE pgsqlite_numeric       |
+ * |                              | (TEXT affinity, compared by value); older files: NUMERIC affinity |
  * | text, varchar, bpchar, name  | TEXT (name truncated to 63 bytes like PostgreSQL)                 |
  * | "char"                       | TEXT, its output form: one ASCII char, '\ooo' for a high byte, '' |
  * | bytea                        | BLOB                                                              |
@@ -30,7 +32,8 @@
  * | json                         | TEXT verbatim (validated)                                         |
  * | jsonb                        | TEXT as jsonb_out prints it: keys shorter-first then bytewise,    |
  * |                              | last duplicate wins, ', ' and ': ' separators, numbers as numeric |
- * | void                         | NULL                                                              |
+ * | void                         | '' from void functions (printed empty, as PostgreSQL does); NULL  |
+ * |                              | when a strict void function gets NULL                             |
  * | arrays (any element type)    | TEXT holding a JSON array of the elements' storage values, nested |
  * |                              | for more dimensions; SQL NULL elements are JSON null. See below.  |
  *

@@ -2,19 +2,24 @@
  * ALTER TABLE. SQLite can add, drop and rename columns and rename tables; one PostgreSQL ALTER
  * with several actions becomes one SQLite statement per action. Adding a primary key or unique
  * constraint becomes a unique index. Columns come and go with their input-check triggers
- * (input-checks.ts). Everything else is refused by name.
+ * (input-checks.ts). What depends on the current schema — a column's DEFAULT or type, a foreign
+ * key added or dropped, IF [NOT] EXISTS of a column — becomes a schema operation the engine runs
+ * (../schema-operations.ts). Everything else is refused by name.
  */
 import type { AlterTableCmd, AlterTableStmt, Constraint } from 'libpg-query';
-import { columnChecks, columnDefinition } from './column-definitions.js';
-import { dropInputCheckTriggers } from './input-checks.js';
-import { checkIndexOptions, columnNames } from './constraints.js';
+import { columnChecks, columnDefinition, columnType } from './column-definitions.js';
+import { dropInputCheckTriggers, inputCheckTriggers } from './input-checks.js';
+import { checkIndexOptions, columnNames, defaultValue, tableConstraint } from './constraints.js';
+import { expression } from './expressions.js';
+import { schemaOperationSql, type TableEdit } from '../schema-operations.js';
+import { postgresTypeText } from './type-names.js';
 import { quoteIdentifier } from './identifiers.js';
 import { joinColumnNames, makeObjectName } from './index-names.js';
 import { objectTypeWords } from './object-types.js';
-import { nodeBody, stringsOf } from './parse-tree.js';
+import { nodeBody, stringsOf, type Node } from './parse-tree.js';
 import { relationName, sqliteSchemaName } from './qualified-names.js';
 import type { TranslationState } from './translation-state.js';
-import { addCheckConstraint, dropConstraint, dropNotNull, setNotNull } from './trigger-constraints.js';
+import { addCheckConstraint, dropNotNull, setNotNull } from './trigger-constraints.js';
 import { unsupported } from './unsupported.js';
 
 /** Wording of the refused forms, after "ALTER TABLE … ". */
@@ -61,11 +66,53 @@ export function alterTable(st: TranslationState, node: AlterTableStmt): string[]
   for (const cmdNode of node.cmds ?? []) {
     const cmd = nodeBody(cmdNode, 'AlterTableCmd');
     const checked = { name: relation.relname ?? '', schema: relation.schemaname, temp: relation.relpersistence === 't' };
-    if (cmd.subtype === 'AT_DropColumn') out.push(...dropInputCheckTriggers(checked, cmd.name ?? ''));
+    const local = sqliteSchemaName(relation.schemaname) === undefined;
+    if (cmd.subtype === 'AT_AddColumn' || cmd.subtype === 'AT_DropColumn') {
+      const statements: string[] = [];
+      if (cmd.subtype === 'AT_DropColumn') statements.push(...dropInputCheckTriggers(checked, cmd.name ?? ''));
+      statements.push(...alterAction(st, cmd, table, relation.relname ?? '', relation.schemaname, relation.location));
+      if (cmd.subtype === 'AT_AddColumn') statements.push(...columnChecks(st, checked, nodeBody(cmd.def!, 'ColumnDef')));
+      if (!cmd.missing_ok) {
+        out.push(...statements);
+        continue;
+      }
+      // IF [NOT] EXISTS: the engine decides, with the table's columns at hand.
+      if (!local) unsupported(st, `${cmd.subtype === 'AT_AddColumn' ? 'ADD COLUMN IF NOT EXISTS' : 'DROP COLUMN IF EXISTS'} on a table of another schema`, relation.location);
+      const column = cmd.subtype === 'AT_AddColumn' ? nodeBody(cmd.def!, 'ColumnDef').colname ?? '' : cmd.name ?? '';
+      out.push(schemaOperationSql({ op: 'ifColumn', table: relation.relname ?? '', column, whenExists: cmd.subtype === 'AT_DropColumn', statements }));
+      continue;
+    }
+    if (cmd.subtype === 'AT_AlterColumnType' && local) {
+      out.push(...alterColumnType(st, cmd, checked));
+      continue;
+    }
     out.push(...alterAction(st, cmd, table, relation.relname ?? '', relation.schemaname, relation.location));
-    if (cmd.subtype === 'AT_AddColumn') out.push(...columnChecks(st, checked, nodeBody(cmd.def!, 'ColumnDef')));
   }
   return out;
+}
+
+/**
+ * ALTER COLUMN … TYPE [USING expr]: the column's input checks follow the new type; the engine
+ * changes the declared type and converts the stored values (schema-operations.ts).
+ */
+function alterColumnType(st: TranslationState, cmd: AlterTableCmd, table: { name: string; schema: string | undefined; temp: boolean }): string[] {
+  const column = cmd.name ?? '';
+  const def = nodeBody(cmd.def!, 'ColumnDef');
+  if (def.collClause !== undefined) unsupported(st, 'ALTER COLUMN … TYPE … COLLATE', def.location);
+  const typeName = def.typeName!;
+  const columnRef = { ColumnRef: { fields: [{ String: { sval: column } }] } };
+  const convert = def.raw_default !== undefined
+    ? expression(st, def.raw_default)
+    : expression(st, { TypeCast: { arg: columnRef, typeName } } as Node);
+  const edit: TableEdit = {
+    kind: 'type', column, declared: columnType(st, typeName), convert, usingGiven: def.raw_default !== undefined,
+    typeName: postgresTypeText(st, typeName),
+  };
+  return [
+    ...dropInputCheckTriggers(table, column),
+    schemaOperationSql({ op: 'alterTable', table: table.name, edits: [edit] }),
+    ...inputCheckTriggers(st, table, column, typeName),
+  ];
 }
 
 function alterAction(
@@ -74,19 +121,23 @@ function alterAction(
   const local = sqliteSchemaName(schema) === undefined;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
-      // IF NOT EXISTS would need the catalog to decide whether to do nothing.
-      if (cmd.missing_ok) unsupported(st, 'ADD COLUMN IF NOT EXISTS', location);
       return [`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(st, nodeBody(cmd.def!, 'ColumnDef'), undefined)}`];
     }
     case 'AT_DropColumn':
-      if (cmd.missing_ok) unsupported(st, 'DROP COLUMN IF EXISTS', location);
       if (cmd.behavior === 'DROP_CASCADE') unsupported(st, 'DROP COLUMN … CASCADE', location);
       return [`ALTER TABLE ${table} DROP COLUMN ${quoteIdentifier(cmd.name ?? '')}`];
     case 'AT_AddConstraint': {
       const constraint = nodeBody(cmd.def!, 'Constraint');
       if (constraint.contype === 'CONSTR_CHECK' && local) return addCheckConstraint(st, constraint, relname);
+      if (constraint.contype === 'CONSTR_FOREIGN' && local) return [addForeignKey(st, constraint, relname)];
       return [addConstraint(st, constraint, relname, schema, location)];
     }
+    case 'AT_ColumnDefault':
+      if (!local) break;
+      return [schemaOperationSql({
+        op: 'alterTable', table: relname,
+        edits: [{ kind: 'default', column: cmd.name ?? '', value: cmd.def === undefined ? null : defaultValue(st, cmd.def) }],
+      })];
     case 'AT_SetNotNull':
       if (local) return setNotNull(relname, cmd.name ?? '');
       break;
@@ -95,7 +146,7 @@ function alterAction(
       break;
     case 'AT_DropConstraint':
       if (cmd.behavior === 'DROP_CASCADE') unsupported(st, 'DROP CONSTRAINT … CASCADE', location);
-      if (local) return dropConstraint(relname, cmd.name ?? '', cmd.missing_ok === true);
+      if (local) return [schemaOperationSql({ op: 'dropConstraint', table: relname, name: cmd.name ?? '', missingOk: cmd.missing_ok === true })];
       break;
   }
   return unsupportedAction(st, cmd, location);
@@ -135,6 +186,21 @@ function addConstraint(
     default:
       return unsupported(st, `ALTER TABLE … ADD ${constraintWords(constraint)}`, where);
   }
+}
+
+/**
+ * ADD [CONSTRAINT name] FOREIGN KEY (…) REFERENCES …: the engine adds the constraint to the
+ * table's definition and checks the existing rows (23503), as PostgreSQL validates them.
+ */
+function addForeignKey(st: TranslationState, constraint: Constraint, relname: string): string {
+  if (constraint.skip_validation) unsupported(st, 'FOREIGN KEY … NOT VALID', constraint.location);
+  const columns = stringsOf(constraint.fk_attrs);
+  const name = constraint.conname ?? makeObjectName(relname, joinColumnNames(columns), 'fkey');
+  const text = tableConstraint(st, { ...constraint, conname: name });
+  return schemaOperationSql({
+    op: 'alterTable', table: relname,
+    edits: [{ kind: 'addForeignKey', name, text, columns, refTable: constraint.pktable?.relname ?? '', refColumns: stringsOf(constraint.pk_attrs) }],
+  });
 }
 
 function constraintWords(constraint: Constraint): string {

@@ -8,11 +8,15 @@
 import type { A_Indirection } from 'libpg-query';
 import { expression, locationOf } from './expressions.js';
 import { asNode, type Node } from './parse-tree.js';
+import { quoteString } from './identifiers.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 
 export function arraySubscript(st: TranslationState, node: A_Indirection): string {
   const steps = node.indirection ?? [];
+  const field = steps.length === 1 ? asNode(steps[0], 'String')?.sval : undefined;
+  // `(record).field` over the catalog's records (catalog/catalog-vectors.ts).
+  if (field !== undefined) return 'pgsqlite_record_field(' + expression(st, node.arg!) + ', ' + quoteString(field) + ')';
   const indices = steps.map((step) => asNode(step, 'A_Indices'));
   if (steps.length === 0 || indices.some((i) => i === undefined || asNode(i.uidx, 'A_Const')?.sval !== undefined)) {
     return unsupported(st, 'subscripting or field selection', locationOf(node.arg));

@@ -1,5 +1,6 @@
 /** SET lists of UPDATE and of INSERT … ON CONFLICT DO UPDATE. */
 import { expression } from './expressions.js';
+import { storedValue } from './stored-values.js';
 import { quoteIdentifier } from './identifiers.js';
 import { asNode, nodeBody, type Node } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
@@ -26,7 +27,7 @@ export function setClause(st: TranslationState, targets: Node[]): string {
       continue;
     }
     if (asNode(target.val, 'SetToDefault') !== undefined) unsupported(st, 'SET column = DEFAULT', target.location);
-    text += quoteIdentifier(target.name ?? '') + ' = ' + expression(st, target.val!);
+    text += quoteIdentifier(target.name ?? '') + ' = ' + storedValue(st, target.val!);
   }
   return text;
 }

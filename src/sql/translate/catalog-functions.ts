@@ -11,8 +11,6 @@ const macros: Record<string, Macro> = {
   pg_get_userbyid: ([oid]) =>
     `coalesce((SELECT rolname FROM pg_catalog.pg_authid WHERE oid = (${oid})), CASE (${oid}) WHEN 6171 THEN 'pg_database_owner' END, 'unknown (OID=' || (${oid}) || ')')`,
   pg_encoding_to_char: ([encoding]) => `CASE (${encoding}) WHEN 6 THEN 'UTF8' WHEN 0 THEN 'SQL_ASCII' ELSE '' END`,
-  array_to_string: ([array, separator]) =>
-    `(SELECT group_concat(value, ${separator}) FROM (SELECT value FROM json_each(${array}) WHERE value IS NOT NULL ORDER BY key))`,
   // Every role may connect to every database (privileges are not enforced; see docs).
   has_database_privilege: () => '1',
   pg_database_size: ([database]) =>
@@ -22,7 +20,10 @@ const macros: Record<string, Macro> = {
   // The OID, or NULL when nothing has the name (a schema qualifier and double quotes are dropped).
   to_regtype: ([name]) => `(SELECT oid FROM pg_catalog.pg_type WHERE typname = ${bareName(name!)} LIMIT 1)`,
   to_regclass: ([name]) => `(SELECT oid FROM pg_class WHERE relname = ${bareName(name!)} LIMIT 1)`,
-  to_regnamespace: ([name]) => `(SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ${bareName(name!)})`,
+  to_regnamespace: ([name]) => `(SELECT oid FROM pg_namespace WHERE nspname = ${bareName(name!)})`,
+  // The sequence a serial/identity column owns (catalog/catalog-views.ts pgsqlite_columns), schema-qualified as PostgreSQL prints it.
+  pg_get_serial_sequence: ([table, column]) =>
+    `(SELECT 'public.' || quote_ident(x.seq) FROM pgsqlite_columns x WHERE x.rel = ${bareName(table!)} AND x.name = (${column}) AND x.seq IS NOT NULL)`,
   ...catalogViewMacros,
 };
 

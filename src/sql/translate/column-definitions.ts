@@ -1,5 +1,7 @@
 /** One column of CREATE TABLE or ALTER TABLE … ADD COLUMN. */
-import type { ColumnDef, Constraint } from 'libpg-query';
+import type { ColumnDef, Constraint, TypeName } from 'libpg-query';
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
 import { sqliteCollation } from './collations.js';
 import { columnConstraints, hasConstraint } from './constraints.js';
 import { quoteIdentifier, quoteString } from './identifiers.js';
@@ -7,9 +9,11 @@ import { makeObjectName } from './index-names.js';
 import { stringsOf } from './parse-tree.js';
 import { inputCheckTriggers, type CheckedTable } from './input-checks.js';
 import type { TranslationState } from './translation-state.js';
-import { declaredType, isSerialType } from './type-names.js';
+import { declaredType, isSerialType, postgresTypeText } from './type-names.js';
+import { enumColumnType } from './enum-types.js';
+import { numericColumnDeclaration } from '../types/declared-type.js';
 import { unsupported } from './unsupported.js';
-import { asNode } from './parse-tree.js';
+import { asNode, type Node } from './parse-tree.js';
 import { insertSequence, sequenceDefinition, sequencesTableDdl, type SequenceType } from './sequences.js';
 
 /** The GENERATED … AS IDENTITY constraint of a column, if it has one. */
@@ -55,6 +59,16 @@ export function columnSequence(st: TranslationState, table: CheckedTable, column
       + `UPDATE pgsqlite_sequences SET last_value = pgsqlite_sequence_used(name, ${key}, 1), is_called = 1 `
       + `WHERE name = ${seq} AND (is_called = 0 OR last_value < ${key}); END`,
   ];
+  if (hasConstraint(column.constraints, 'CONSTR_PRIMARY')) {
+    // An AUTOINCREMENT key (columnDefinition) is numbered after sqlite_sequence's value, which
+    // follows the sequence: the first key is its START, and nextval / setval move the next one.
+    const table_ = quoteString(table.name);
+    out.push(
+      `INSERT INTO sqlite_sequence (name, seq) SELECT ${table_}, ${sequence.start - sequence.increment} `
+        + `WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ${table_})`,
+      sequenceKeySyncTrigger,
+    );
+  }
   if (identity?.generated_when === 'a') {
     const message = `cannot insert a non-DEFAULT value into column "${name}"`;
     out.push(`${create}${quoteIdentifier(`pgsqlite_identity_${table.name}_${name}`)} BEFORE INSERT ON ${quoteIdentifier(table.name)} `
@@ -62,6 +76,11 @@ export function columnSequence(st: TranslationState, table: CheckedTable, column
   }
   return out;
 }
+
+/** Keeps sqlite_sequence (the next AUTOINCREMENT key) with the sequences that own keys. */
+const sequenceKeySyncTrigger = 'CREATE TRIGGER IF NOT EXISTS pgsqlite_sequences_key_sync AFTER UPDATE OF last_value, is_called ON pgsqlite_sequences '
+  + 'WHEN NEW.owned_table IS NOT NULL BEGIN UPDATE sqlite_sequence SET seq = CASE WHEN NEW.is_called THEN NEW.last_value '
+  + 'ELSE NEW.last_value - NEW.increment END WHERE name = NEW.owned_table; END';
 
 /**
  * @param tablePrimaryKey the columns of a table-level PRIMARY KEY (…), when the table has one.
@@ -71,9 +90,10 @@ export function columnSequence(st: TranslationState, table: CheckedTable, column
  * - serial numbering. A serial column that is the table's whole primary key becomes SQLite's
  *   INTEGER PRIMARY KEY, the rowid alias that numbers new rows itself. The declared type must be
  *   exactly INTEGER for that, so the PostgreSQL type (serial/bigserial) is lost from the SQLite
- *   schema here; the dialect issue keeps it in metadata. Other serial columns need sequences.
- *   TODO(dialect): SQLite reuses the highest key after it is deleted (and after TRUNCATE), where a
- *   sequence never goes back; AUTOINCREMENT would match, at the cost of sqlite_sequence.
+ *   schema here; its sequence's type stands for it (storage/worker/serial-key-types.ts). With a
+ *   column-level PRIMARY KEY the key is AUTOINCREMENT, so a deleted highest key is not reused and
+ *   nextval/setval move the next key (columnSequence); a table-level PRIMARY KEY (id) cannot
+ *   take AUTOINCREMENT in SQLite and keeps plain rowid numbering.
  */
 export function columnDefinition(st: TranslationState, column: ColumnDef, tablePrimaryKey: string[] | undefined): string {
   const name = column.colname ?? '';
@@ -85,17 +105,79 @@ export function columnDefinition(st: TranslationState, column: ColumnDef, tableP
   if (numbered && !rowidAlias) {
     unsupported(st, `${isSerialType(column.typeName) ? 'a serial' : 'an identity'} column that is not the whole primary key`, column.location);
   }
-  let text = quoteIdentifier(name) + ' ' + (rowidAlias ? 'INTEGER' : declaredType(st, column.typeName!));
-  text += columnConstraints(st, constraints?.filter((node) => asNode(node, 'Constraint')?.contype !== 'CONSTR_IDENTITY'));
+  let declared = rowidAlias ? 'INTEGER' : columnType(st, column.typeName!);
+  // SQLite makes any single-column primary key declared "integer" its rowid alias, which turns a
+  // NULL key into a new number; PostgreSQL refuses it (23502). The same type spelled int4 is not
+  // a rowid alias, so NOT NULL holds.
+  if (!rowidAlias && declared.toLowerCase() === 'integer' && (columnPrimaryKey || (tablePrimaryKey?.length === 1 && inTablePrimaryKey))) declared = 'int4';
+  let text = quoteIdentifier(name) + ' ' + declared;
+  text += columnConstraints(st, exactNumericDefault(typedDefaults(constraints, column.typeName), column.typeName!)?.filter((node) => asNode(node, 'Constraint')?.contype !== 'CONSTR_IDENTITY'),
+    { autoincrement: rowidAlias && columnPrimaryKey });
   if (!rowidAlias && (columnPrimaryKey || inTablePrimaryKey) && !hasConstraint(constraints, 'CONSTR_NOTNULL')) {
     text += ' NOT NULL';
   }
   if (column.collClause !== undefined) {
+    if (isNumericType(column.typeName!)) {
+      throw new PgError({ code: SqlState.datatypeMismatch, message: 'collations are not supported by type numeric' });
+    }
     const collation = sqliteCollation(st, column.collClause.collname, column.collClause.location);
     if (collation !== undefined) text += ' COLLATE ' + collation;
   }
   // COMPRESSION and STORAGE tune PostgreSQL's TOAST storage only; nothing to carry over.
   return text;
+}
+
+const dateTimeColumnTypes = new Set(['date', 'time', 'timestamp', 'timestamptz']);
+
+/**
+ * A computed DEFAULT of a date/time column (`DEFAULT now()`, `CURRENT_TIMESTAMP`) is cast to the
+ * column's type, as PostgreSQL's assignment does: now() is a timestamptz, stored with '+00', which a
+ * timestamp column must not keep.
+ */
+function typedDefaults(constraints: ColumnDef['constraints'], typeName: TypeName | undefined): ColumnDef['constraints'] {
+  const type = typeName !== undefined ? stringsOf(typeName.names).at(-1) : undefined;
+  if (type === undefined || !dateTimeColumnTypes.has(type) || typeName!.arrayBounds?.length) return constraints;
+  return constraints?.map((node) => {
+    const constraint = asNode(node, 'Constraint');
+    if (constraint?.contype !== 'CONSTR_DEFAULT' || constraint.raw_expr === undefined || asNode(constraint.raw_expr, 'A_Const') !== undefined) return node;
+    return { Constraint: { ...constraint, raw_expr: { TypeCast: { arg: constraint.raw_expr, typeName } } } };
+  });
+}
+
+/**
+ * A decimal constant DEFAULT of a numeric column (`DEFAULT 1.50`) is written as the string '1.50':
+ * SQLite would read the number as the REAL 1.5. The catalog prints it back unquoted.
+ */
+function exactNumericDefault(constraints: ColumnDef['constraints'], typeName: TypeName): ColumnDef['constraints'] {
+  if (!isNumericType(typeName)) return constraints;
+  return constraints?.map((node) => {
+    const constraint = asNode(node, 'Constraint');
+    const decimal = constraint?.contype === 'CONSTR_DEFAULT' ? asNode(constraint.raw_expr, 'A_Const')?.fval?.fval : undefined;
+    if (decimal === undefined || !/^-?[0-9.]/.test(decimal)) return node;
+    return { Constraint: { ...constraint, raw_expr: { A_Const: { sval: { sval: decimal } } } } } as Node;
+  });
+}
+
+/** numeric or decimal (not an array of them): the parser names both pg_catalog.numeric. */
+function isNumericType(typeName: TypeName): boolean {
+  const names = stringsOf(typeName.names);
+  return names.length === 2 && names[0] === 'pg_catalog' && names[1] === 'numeric' && !typeName.arrayBounds?.length;
+}
+
+/**
+ * A column's type as SQLite DDL declares it (what CREATE TABLE, ADD COLUMN and table rebuilds
+ * write). numeric(p, s) is declared `numeric_text(p,s) COLLATE pgsqlite_numeric`: a name with
+ * TEXT affinity (SQLite's NUMERIC affinity would turn '10.10' into the REAL 10.1), read back as
+ * numeric by sql/types/declared-type.ts, and a collation that compares the numeric text by value
+ * (native/numeric_collation.h), so comparisons, ORDER BY, indexes, UNIQUE, min and max are
+ * numeric ones. Other types keep their PostgreSQL spelling.
+ */
+export function columnType(st: TranslationState, typeName: TypeName): string {
+  const enumType = enumColumnType(typeName);
+  if (enumType !== undefined) return enumType;
+  if (!isNumericType(typeName)) return declaredType(st, typeName);
+  const modifiers = postgresTypeText(st, typeName).slice('numeric'.length);
+  return numericColumnDeclaration(modifiers);
 }
 
 /** The input-check triggers of a column (input-checks.ts); none for a serial column SQLite numbers itself. */

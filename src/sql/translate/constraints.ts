@@ -23,7 +23,7 @@ const referentialActions: Record<string, string> = {
  * The constraints of one column, in order. PostgreSQL writes DEFERRABLE / INITIALLY DEFERRED as
  * separate entries after the constraint they modify; SQLite wants them inside a REFERENCES clause.
  */
-export function columnConstraints(st: TranslationState, constraints: Node[] | undefined): string {
+export function columnConstraints(st: TranslationState, constraints: Node[] | undefined, options: { autoincrement?: boolean } = {}): string {
   let text = '';
   let previous: Constraint | undefined;
   let deferrableWritten = false;
@@ -48,6 +48,8 @@ export function columnConstraints(st: TranslationState, constraints: Node[] | un
         break;
       default:
         text += ' ' + columnConstraint(st, constraint);
+        // AUTOINCREMENT must follow PRIMARY KEY directly (column-definitions.ts: serial keys).
+        if (constraint.contype === 'CONSTR_PRIMARY' && options.autoincrement) text += ' AUTOINCREMENT';
         previous = constraint;
         deferrableWritten = false;
     }
@@ -130,7 +132,7 @@ export function checkIndexOptions(st: TranslationState, constraint: Constraint):
 }
 
 /** SQLite takes literals bare; any other default expression must be parenthesised. */
-function defaultValue(st: TranslationState, value: Node): string {
+export function defaultValue(st: TranslationState, value: Node): string {
   const text = expression(st, value);
   return asNode(value, 'A_Const') !== undefined ? text : '(' + text + ')';
 }
@@ -149,7 +151,7 @@ function references(st: TranslationState, constraint: Constraint): string {
   return text;
 }
 
-/** SQLite foreign keys name a table of the same database, unqualified. */
+/** SQLite foreign keys name a table of main (user schemas' tables included: src/sql/schema-names.ts), unqualified. */
 function referencedTable(st: TranslationState, target: RangeVar): string {
   if (sqliteSchemaName(target.schemaname) !== undefined) unsupported(st, 'a foreign key to a table in another schema', target.location);
   return relationName(st, target);

@@ -6,6 +6,7 @@ import { indexElements } from './index-elements.js';
 import { joinColumnNames, makeObjectName } from './index-names.js';
 import { nodeBody, type Node } from './parse-tree.js';
 import { sqliteSchemaName } from './qualified-names.js';
+import { splitStorageName, storageName } from '../schema-names.js';
 import { indexColumnName } from './result-column-names.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
@@ -27,7 +28,9 @@ export function createIndex(st: TranslationState, node: IndexStmt): string {
   // INCLUDE (covering) columns only affect speed. All three are dropped.
   const params = node.indexParams ?? [];
   const table = relation.relname ?? '';
-  const name = node.idxname ?? makeObjectName(table, joinColumnNames(params.map(elementName)), 'idx');
+  // A default name is PostgreSQL's for the table's own name, in the table's schema (src/sql/schema-names.ts).
+  const owner = splitStorageName(table);
+  const name = node.idxname ?? storageName(owner.schema, makeObjectName(owner.name, joinColumnNames(params.map(elementName)), 'idx'));
   // SQLite puts the schema on the index name; the table must be in that schema.
   const schema = sqliteSchemaName(relation.schemaname);
   let text = 'CREATE ' + (node.unique ? 'UNIQUE ' : '') + 'INDEX ' + (node.if_not_exists ? 'IF NOT EXISTS ' : '');

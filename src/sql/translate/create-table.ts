@@ -1,11 +1,12 @@
 /** CREATE [TEMP] TABLE [IF NOT EXISTS] name (columns, table constraints). */
-import type { ColumnDef, CreateStmt } from 'libpg-query';
+import type { ColumnDef, CreateStmt, TableLikeClause } from 'libpg-query';
+import { schemaOperationSql } from '../schema-operations.js';
 import { columnChecks, columnDefinition, columnSequence, identityOf } from './column-definitions.js';
 import { hasConstraint } from './constraints.js';
 import { isSerialType } from './type-names.js';
 import { tableConstraint } from './constraints.js';
 import { asNode, nodeBody, nodeKind, stringsOf, type Node } from './parse-tree.js';
-import { relationName } from './qualified-names.js';
+import { relationName, sqliteSchemaName } from './qualified-names.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 
@@ -34,8 +35,7 @@ export function createTable(st: TranslationState, node: CreateStmt): string[] {
         parts.push(tableConstraint(st, nodeBody(element, 'Constraint')));
         break;
       case 'TableLikeClause':
-        unsupported(st, 'LIKE in CREATE TABLE', nodeBody(element, 'TableLikeClause').relation?.location);
-        break;
+        return tableLike(st, node, nodeBody(element, 'TableLikeClause'));
       default:
         unsupported(st, `${nodeKind(element)} in CREATE TABLE`, relation.location);
     }
@@ -45,6 +45,29 @@ export function createTable(st: TranslationState, node: CreateStmt): string[] {
   const ifNotExists = node.if_not_exists ? 'IF NOT EXISTS ' : '';
   // The table first: its triggers and (for IF NOT EXISTS) the sequence rows come after it.
   return [`CREATE ${temp}TABLE ${ifNotExists}${relationName(st, relation)} (${parts.join(', ')})`, ...checks, ...dedupe(sequences)];
+}
+
+/** PostgreSQL's CREATE_TABLE_LIKE_* option bits (parsenodes.h). */
+const likeOptions = { constraints: 1 << 2, defaults: 1 << 3, indexes: 1 << 6 };
+
+/**
+ * CREATE TABLE t (LIKE source [INCLUDING …]): the createTableLike schema operation copies the
+ * source's columns with their NOT NULL and input checks, and with INCLUDING DEFAULTS /
+ * CONSTRAINTS / INDEXES (or ALL) their defaults, CHECK constraints and primary key / unique
+ * constraints. COMMENTS, COMPRESSION, STATISTICS and STORAGE have nothing to copy here.
+ */
+function tableLike(st: TranslationState, node: CreateStmt, like: TableLikeClause): string[] {
+  const relation = node.relation!;
+  if ((node.tableElts ?? []).length !== 1) unsupported(st, 'LIKE together with other columns in CREATE TABLE', like.relation?.location);
+  if (sqliteSchemaName(relation.schemaname) !== undefined || sqliteSchemaName(like.relation?.schemaname) !== undefined) {
+    unsupported(st, 'LIKE in CREATE TABLE of another schema', like.relation?.location);
+  }
+  const options = like.options ?? 0;
+  return [schemaOperationSql({
+    op: 'createTableLike', table: relation.relname ?? '', temp: relation.relpersistence === 't', ifNotExists: node.if_not_exists === true,
+    source: like.relation?.relname ?? '', defaults: (options & likeOptions.defaults) !== 0,
+    constraints: (options & likeOptions.constraints) !== 0, indexes: (options & likeOptions.indexes) !== 0,
+  })];
 }
 
 /** A serial or identity column that became the rowid alias (the others were refused). */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDeclaredType } from '../types/declared-type.js';
 import { sequencesTableDdl } from './sequences.js';
+import { schemaOperationSql } from '../schema-operations.js';
 import { openFixture, runOnSqlite, translate, translationCases } from './testing/translation-test-kit.js';
 
 /** The input-check triggers of a column (input-checks.ts), as the translation writes them. */
@@ -19,13 +20,43 @@ const int4 = (table: string, column: string, temp = false, ifNotExists = false) 
   checks(table, column, "typeof($) = 'integer' AND $ BETWEEN -2147483648 AND 2147483647", "'int4'", temp, ifNotExists);
 const dropChecks = (table: string, column: string) => [
   `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_insert`, `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_update`,
+  `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_insert_stored`, `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_update_stored`,
 ];
+/** A numeric(p, s) column's checks, and the AFTER triggers that store a valid value in numeric_out's form. */
+const numericChecks = (table: string, column: string, precision: number, scale: number) => {
+  const fast = `pgsqlite_numeric_canonical($, ${precision}, ${scale})`;
+  const when = `WHEN NOT (NEW.${column} IS NULL OR ${fast.replaceAll('$', 'NEW.' + column)})`;
+  const rewrite = `${when} BEGIN UPDATE ${table} SET ${column} = pgsqlite_numeric(NEW.${column}, ${precision}, ${scale}) WHERE rowid = NEW.rowid; END`;
+  return [
+    ...checks(table, column, fast, precision < 0 ? "'numeric'" : `'numeric', ${precision}, ${scale}`),
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${rewrite}`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${rewrite}`,
+  ];
+};
+/** timestamptz(p) with p < 6: a value with more fraction digits is rounded after it is written. */
+const roundedStampChecks = (table: string, column: string, precision: number) => {
+  const fast = `$ GLOB '${stamp}+[0-9][0-9]*' AND NOT $ GLOB '*.${'[0-9]'.repeat(precision + 1)}*'`;
+  const when = `WHEN NOT (NEW.${column} IS NULL OR ${fast.replaceAll('$', 'NEW.' + column)})`;
+  const rewrite = `${when} BEGIN UPDATE ${table} SET ${column} = pgsqlite_round_seconds(NEW.${column}, ${precision}) WHERE rowid = NEW.rowid; END`;
+  return [
+    ...checks(table, column, fast, "'timestamptz'"),
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${rewrite}`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${rewrite}`,
+  ];
+};
 /** The sequence rows and trigger of serial column n.id (column-definitions.ts columnSequence). */
 const serialSequence = (type: string, max: bigint) => [
   sequencesTableDdl,
   `INSERT OR REPLACE INTO pgsqlite_sequences VALUES ('n_id_seq', '${type}', 1, 1, 1, ${max}, 1, 0, 1, 0, 'n', 'id')`,
   'CREATE TRIGGER pgsqlite_serial_n_id AFTER INSERT ON n BEGIN UPDATE pgsqlite_sequences SET last_value = pgsqlite_sequence_used(name, NEW.id, 1), '
     + "is_called = 1 WHERE name = 'n_id_seq' AND (is_called = 0 OR last_value < NEW.id); END",
+];
+/** A column-level serial key is AUTOINCREMENT, numbered after sqlite_sequence, which follows the sequence. */
+const autoincrementKey = [
+  "INSERT INTO sqlite_sequence (name, seq) SELECT 'n', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'n')",
+  'CREATE TRIGGER IF NOT EXISTS pgsqlite_sequences_key_sync AFTER UPDATE OF last_value, is_called ON pgsqlite_sequences '
+    + 'WHEN NEW.owned_table IS NOT NULL BEGIN UPDATE sqlite_sequence SET seq = CASE WHEN NEW.is_called THEN NEW.last_value '
+    + 'ELSE NEW.last_value - NEW.increment END WHERE name = NEW.owned_table; END',
 ];
 const stamp = '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9]*';
 
@@ -37,14 +68,14 @@ describe('CREATE TABLE', () => {
     // Storage parameters and UNLOGGED only tune PostgreSQL's storage.
     { pg: 'CREATE UNLOGGED TABLE public.n (a int) WITH (fillfactor = 70, autovacuum_enabled = false)', sqlite: ['CREATE TABLE n (a integer)', ...int4('n', 'a')] },
     {
-      pg: 'CREATE TABLE n (b varchar(20), c character varying, d char(3), e character, f float, h double precision, i decimal(10,2), j timestamp(3) with time zone, k timestamptz, l interval year to month, m int[], n integer[3][4], o numeric(10,2)[], q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+      pg: 'CREATE TABLE n (b varchar(20), c character varying, d char(3), e character, f float, h double precision, i decimal(10,2), j timestamp(3) with time zone, k timestamptz, l interval year to month, m int[], n integer[3][4], o numeric(10,2)[], q tsvector, r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
       sqlite: [
-        'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric(10,2), j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q "MyType", r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+        'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric_text(10,2) COLLATE pgsqlite_numeric, j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q tsvector, r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
         ...checks('n', 'b', 'length($) <= 20', "'varchar', 20"),
         ...checks('n', 'd', 'length($) <= 3', "'bpchar', 3"),
         ...checks('n', 'e', 'length($) <= 1', "'bpchar', 1"),
-        ...checks('n', 'i', "typeof($) IN ('integer', 'real') AND round(abs($), 2) < 1e8", "'numeric', 10, 2"),
-        ...checks('n', 'j', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
+        ...numericChecks('n', 'i', 10, 2),
+        ...roundedStampChecks('n', 'j', 3),
         ...checks('n', 'k', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
         ...checks('n', 'u', 'json_valid($)', "'jsonb'"),
         ...checks('n', 'w', "typeof($) = 'integer'", "'int8'"),
@@ -54,7 +85,7 @@ describe('CREATE TABLE', () => {
     {
       pg: "CREATE TABLE n (a int NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c int DEFAULT -1, d bool DEFAULT true, e int DEFAULT (1 + 2), f timestamptz DEFAULT now(), g timestamp DEFAULT CURRENT_TIMESTAMP, h text DEFAULT NULL)",
       sqlite: [
-        "CREATE TABLE n (a integer NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c integer DEFAULT -1, d bool DEFAULT 1, e integer DEFAULT (1 + 2), f timestamptz DEFAULT (now()), g timestamp DEFAULT (CURRENT_TIMESTAMP), h text DEFAULT NULL)",
+        "CREATE TABLE n (a integer NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c integer DEFAULT -1, d bool DEFAULT 1, e integer DEFAULT (1 + 2), f timestamptz DEFAULT (pgsqlite_cast_datetime(now(), 1184)), g timestamp DEFAULT (pgsqlite_cast_datetime(now(), 1114)), h text DEFAULT NULL)",
         ...int4('n', 'a'), ...int4('n', 'c'), ...int4('n', 'e'),
         ...checks('n', 'f', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
         ...checks('n', 'g', `$ GLOB '${stamp}'`, "'timestamp'"),
@@ -74,15 +105,17 @@ describe('CREATE TABLE', () => {
     { pg: 'CREATE TABLE n (a int REFERENCES u (x) INITIALLY DEFERRED)', sqlite: ['CREATE TABLE n (a integer REFERENCES u (x) DEFERRABLE INITIALLY DEFERRED)', ...int4('n', 'a')] },
     // PRIMARY KEY implies NOT NULL in PostgreSQL; SQLite's rowid tables would accept NULL keys.
     { pg: 'CREATE TABLE n (id text PRIMARY KEY, v int)', sqlite: ['CREATE TABLE n (id text PRIMARY KEY NOT NULL, v integer)', ...int4('n', 'v')] },
+    // An integer key spelled int4, which SQLite does not make its rowid alias (that would number a NULL key).
+    { pg: 'CREATE TABLE n (id int PRIMARY KEY)', sqlite: ['CREATE TABLE n (id int4 PRIMARY KEY NOT NULL)', ...int4('n', 'id')] },
     { pg: 'CREATE TABLE n (a text, b int NOT NULL, PRIMARY KEY (a, b))', sqlite: ['CREATE TABLE n (a text NOT NULL, b integer NOT NULL, PRIMARY KEY (a, b))', ...int4('n', 'b')] },
     // serial as the whole primary key → INTEGER PRIMARY KEY, SQLite's self-numbering rowid alias.
     // Its sequence n_id_seq follows the rowid through an AFTER INSERT trigger (column-definitions.ts).
-    { pg: 'CREATE TABLE n (id serial PRIMARY KEY, name text)', sqlite: ['CREATE TABLE n (id INTEGER PRIMARY KEY, name text)', ...serialSequence('integer', 2147483647n)] },
+    { pg: 'CREATE TABLE n (id serial PRIMARY KEY, name text)', sqlite: ['CREATE TABLE n (id INTEGER PRIMARY KEY AUTOINCREMENT, name text)', ...serialSequence('integer', 2147483647n), ...autoincrementKey] },
     { pg: 'CREATE TABLE n (id bigserial, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', sqlite: ['CREATE TABLE n (id INTEGER, name text, CONSTRAINT n_pkey PRIMARY KEY (id))', ...serialSequence('bigint', 9223372036854775807n)] },
     {
       pg: 'CREATE TABLE n (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY)',
       sqlite: [
-        'CREATE TABLE n (id INTEGER PRIMARY KEY)', ...serialSequence('integer', 2147483647n),
+        'CREATE TABLE n (id INTEGER PRIMARY KEY AUTOINCREMENT)', ...serialSequence('integer', 2147483647n), ...autoincrementKey,
         `CREATE TRIGGER pgsqlite_identity_n_id BEFORE INSERT ON n WHEN NEW.id <> -1 BEGIN SELECT pgsqlite_raise('428C9', 'cannot insert a non-DEFAULT value into column "id"'); END`,
       ],
     },
@@ -115,7 +148,7 @@ describe('CREATE TABLE', () => {
     assert.deepEqual(oids, {
       a: { oid: 23, typmod: -1 }, b: { oid: 20, typmod: -1 }, c: { oid: 21, typmod: -1 }, d: { oid: 1043, typmod: 24 },
       e: { oid: 1042, typmod: 7 }, f: { oid: 25, typmod: -1 }, g: { oid: 1700, typmod: ((10 << 16) | 2) + 4 },
-      h: { oid: 701, typmod: -1 }, i: { oid: 700, typmod: -1 }, j: { oid: 16, typmod: -1 }, k: { oid: 1184, typmod: -1 },
+      h: { oid: 701, typmod: -1 }, i: { oid: 700, typmod: -1 }, j: { oid: 16, typmod: -1 }, k: { oid: 1184, typmod: 3 },
       l: { oid: 1114, typmod: -1 }, m: { oid: 1082, typmod: -1 }, n: { oid: 1186, typmod: -1 }, o: { oid: 114, typmod: -1 },
       p: { oid: 3802, typmod: -1 }, q: { oid: 2950, typmod: -1 }, r: { oid: 17, typmod: -1 }, s: { oid: 1007, typmod: -1 },
       t: { oid: 1009, typmod: -1 },
@@ -124,17 +157,26 @@ describe('CREATE TABLE', () => {
 });
 
 describe('CREATE TABLE AS', () => {
+  // The engine declares the columns with the query's types (schema-operations.ts).
   translationCases([
     {
       pg: 'CREATE TABLE n AS SELECT a, count(*) FROM t GROUP BY a',
-      sqlite: 'CREATE TABLE n AS SELECT a, count(*) AS count FROM t GROUP BY a',
+      sqlite: schemaOperationSql({
+        op: 'createTableAs', table: 'n', temp: false, ifNotExists: false, query: 'SELECT a, count(*) AS count FROM t GROUP BY a', typeHints: [null, 20], noData: false,
+      }),
     },
     {
       pg: 'CREATE TABLE IF NOT EXISTS n (x, y) AS SELECT 1, 2',
-      sqlite: 'CREATE TABLE IF NOT EXISTS n AS WITH pgsqlite_renamed_1(x, y) AS (SELECT 1 AS "?column?", 2 AS "?column?") SELECT * FROM pgsqlite_renamed_1',
+      sqlite: schemaOperationSql({
+        op: 'createTableAs', table: 'n', temp: false, ifNotExists: true,
+        query: 'WITH pgsqlite_renamed_1(x, y) AS (SELECT 1 AS "?column?", 2 AS "?column?") SELECT * FROM pgsqlite_renamed_1',
+        typeHints: [23, 23], noData: false,
+      }),
     },
-    { pg: 'CREATE TEMP TABLE n AS SELECT * FROM t WITH NO DATA', sqlite: 'CREATE TEMP TABLE n AS SELECT * FROM (SELECT * FROM t) LIMIT 0' },
-    { pg: "CREATE TABLE n AS VALUES (1, 'a')", sqlite: "CREATE TABLE n AS VALUES (1, 'a')" },
+    {
+      pg: 'CREATE TEMP TABLE n AS SELECT * FROM t WITH NO DATA',
+      sqlite: schemaOperationSql({ op: 'createTableAs', table: 'n', temp: true, ifNotExists: false, query: 'SELECT * FROM t', typeHints: [], noData: true }),
+    },
   ]);
 });
 
@@ -172,13 +214,33 @@ describe('CREATE VIEW', () => {
 });
 
 describe('DROP', () => {
+  const drop = (kind: 'TABLE' | 'VIEW', names: string[], missingOk = false, cascade = false) => schemaOperationSql({ op: 'drop', kind, names, missingOk, cascade });
   translationCases([
-    { pg: 'DROP TABLE t', sqlite: 'DROP TABLE t' },
-    { pg: 'DROP TABLE IF EXISTS t, public.u, missing RESTRICT', sqlite: ['DROP TABLE IF EXISTS t', 'DROP TABLE IF EXISTS u', 'DROP TABLE IF EXISTS missing'] },
-    { pg: 'DROP VIEW old_view', sqlite: 'DROP VIEW old_view' },
+    // The fixture's old_view reads t: without CASCADE, 2BP01 (see the test below).
+    { pg: 'DROP TABLE t CASCADE', sqlite: drop('TABLE', ['t'], false, true) },
+    { pg: 'DROP TABLE IF EXISTS u, public.missing RESTRICT', sqlite: drop('TABLE', ['u', 'missing'], true) },
+    { pg: 'DROP VIEW old_view CASCADE', sqlite: drop('VIEW', ['old_view'], false, true) },
     { pg: 'DROP INDEX CONCURRENTLY IF EXISTS old_index, t_a_unique', sqlite: ['DROP INDEX IF EXISTS old_index', 'DROP INDEX IF EXISTS t_a_unique'] },
-    { pg: 'DROP TABLE "Mixed"', sqlite: 'DROP TABLE "Mixed"' },
+    { pg: 'DROP TABLE "Mixed"', sqlite: drop('TABLE', ['Mixed']) },
   ]);
+
+  test('dependants: views and foreign keys give 2BP01, CASCADE drops them (not the referencing rows)', () => {
+    const db = openFixture();
+    const code = (expected: string) => (err: { code?: string }) => err.code === expected;
+    runOnSqlite(db, translate('CREATE TABLE p (id int PRIMARY KEY)'));
+    runOnSqlite(db, translate('CREATE TABLE c (id int PRIMARY KEY, p_id int REFERENCES p (id) ON DELETE CASCADE)'));
+    runOnSqlite(db, translate('CREATE VIEW pv AS SELECT id FROM p'));
+    runOnSqlite(db, translate('INSERT INTO p VALUES (1)'));
+    runOnSqlite(db, translate('INSERT INTO c VALUES (1, 1)'));
+    assert.throws(() => runOnSqlite(db, translate('DROP TABLE p')), code('2BP01'));
+    assert.throws(() => runOnSqlite(db, translate('DROP TABLE nope')), code('42P01'));
+    runOnSqlite(db, translate('DROP TABLE p CASCADE'));
+    assert.deepEqual(runOnSqlite(db, translate('SELECT id, p_id FROM c')).rows, [[1, 1]]);
+    assert.equal(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name IN ('p', 'pv')").pluck().get(), 0);
+    // c no longer references p: a new p does not constrain it.
+    runOnSqlite(db, translate('CREATE TABLE p (id int PRIMARY KEY)'));
+    runOnSqlite(db, translate('INSERT INTO c VALUES (2, 99)'));
+  });
 });
 
 describe('ALTER TABLE', () => {
@@ -205,12 +267,70 @@ describe('ALTER TABLE', () => {
 
 describe('TRUNCATE', () => {
   translationCases([
-    { pg: 'TRUNCATE t', sqlite: 'DELETE FROM t' },
+    { pg: 'TRUNCATE t', sqlite: schemaOperationSql({ op: 'truncate', tables: ['t'], cascade: false, restartIdentity: false }) },
     {
-      pg: 'TRUNCATE TABLE ONLY t, public.u RESTART IDENTITY RESTRICT',
-      sqlite: ['DELETE FROM t', 'DELETE FROM u', sequencesTableDdl, "UPDATE pgsqlite_sequences SET last_value = start_value, is_called = 0 WHERE owned_table IN ('t', 'u')"],
+      pg: 'TRUNCATE TABLE ONLY t, public.u RESTART IDENTITY CASCADE',
+      sqlite: schemaOperationSql({ op: 'truncate', tables: ['t', 'u'], cascade: true, restartIdentity: true }),
     },
   ]);
+
+  test('CASCADE empties the tables that reference the emptied ones, children first', () => {
+    const db = openFixture();
+    const code = (expected: string) => (err: { code?: string }) => err.code === expected;
+    runOnSqlite(db, translate('CREATE TABLE ta (id int PRIMARY KEY)'));
+    runOnSqlite(db, translate('CREATE TABLE tb (id int PRIMARY KEY, a int REFERENCES ta (id))'));
+    runOnSqlite(db, translate('CREATE TABLE tc (id int PRIMARY KEY, b int REFERENCES tb (id))'));
+    runOnSqlite(db, translate('INSERT INTO ta VALUES (1)'));
+    runOnSqlite(db, translate('INSERT INTO tb VALUES (1, 1)'));
+    runOnSqlite(db, translate('INSERT INTO tc VALUES (1, 1)'));
+    assert.throws(() => runOnSqlite(db, translate('TRUNCATE ta')), code('0A000'));
+    assert.throws(() => runOnSqlite(db, translate('TRUNCATE ta, tb')), code('0A000'));
+    runOnSqlite(db, translate('TRUNCATE tb, ta, tc'));
+    runOnSqlite(db, translate('INSERT INTO ta VALUES (1)'));
+    runOnSqlite(db, translate('INSERT INTO tb VALUES (1, 1)'));
+    runOnSqlite(db, translate('INSERT INTO tc VALUES (1, 1)'));
+    runOnSqlite(db, translate('TRUNCATE ta CASCADE'));
+    assert.equal(db.prepare('SELECT (SELECT count(*) FROM ta) + (SELECT count(*) FROM tb) + (SELECT count(*) FROM tc)').pluck().get(), 0);
+  });
+});
+
+describe('ALTER TABLE rewriting the table definition', () => {
+  const code = (expected: string) => (err: { code?: string }) => err.code === expected;
+
+  test('ADD FOREIGN KEY validates the rows, then enforces the key and its actions', () => {
+    const db = openFixture();
+    runOnSqlite(db, translate('CREATE TABLE fp (id int PRIMARY KEY)'));
+    runOnSqlite(db, translate('CREATE TABLE fc (id int PRIMARY KEY, p int)'));
+    runOnSqlite(db, translate('INSERT INTO fp VALUES (1)'));
+    runOnSqlite(db, translate('INSERT INTO fc VALUES (1, 1), (2, 2)'));
+    db.exec('SAVEPOINT s');
+    assert.throws(() => runOnSqlite(db, translate('ALTER TABLE fc ADD FOREIGN KEY (p) REFERENCES fp (id) ON DELETE CASCADE')), code('23503'));
+    db.exec('ROLLBACK TO s');
+    db.exec('RELEASE s');
+    runOnSqlite(db, translate('DELETE FROM fc WHERE id = 2'));
+    runOnSqlite(db, translate('ALTER TABLE fc ADD FOREIGN KEY (p) REFERENCES fp (id) ON DELETE CASCADE'));
+    assert.match(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'fc'").pluck().get() as string, /CONSTRAINT fc_p_fkey FOREIGN KEY/);
+    assert.throws(() => runOnSqlite(db, translate('INSERT INTO fc VALUES (3, 9)')), /FOREIGN KEY/);
+    runOnSqlite(db, translate('DELETE FROM fp'));
+    assert.equal(db.prepare('SELECT count(*) FROM fc').pluck().get(), 0);
+    runOnSqlite(db, translate('ALTER TABLE fc DROP CONSTRAINT fc_p_fkey'));
+    runOnSqlite(db, translate('INSERT INTO fc VALUES (3, 9)'));
+  });
+
+  test('ALTER COLUMN TYPE converts the values; without USING only where PostgreSQL casts by assignment', () => {
+    const db = openFixture();
+    runOnSqlite(db, translate('CREATE TABLE ty (id int PRIMARY KEY, n text)'));
+    runOnSqlite(db, translate("INSERT INTO ty VALUES (1, '42')"));
+    assert.throws(() => runOnSqlite(db, translate('ALTER TABLE ty ALTER COLUMN n TYPE integer')), code('42804'));
+    runOnSqlite(db, translate('ALTER TABLE ty ALTER COLUMN n TYPE bigint USING n::bigint'));
+    assert.deepEqual(db.prepare('SELECT typeof(n), n FROM ty').raw().get(), ['integer', 42]);
+    runOnSqlite(db, translate("ALTER TABLE ty ALTER COLUMN n SET DEFAULT 7, ALTER COLUMN n TYPE text"));
+    assert.deepEqual(db.prepare('SELECT typeof(n), n FROM ty').raw().get(), ['text', '42']);
+    runOnSqlite(db, translate('INSERT INTO ty (id) VALUES (2)'));
+    assert.equal(db.prepare('SELECT n FROM ty WHERE id = 2').pluck().get(), '7');
+    runOnSqlite(db, translate('ALTER TABLE ty ALTER COLUMN n DROP DEFAULT'));
+    assert.throws(() => runOnSqlite(db, translate('ALTER TABLE ty ALTER COLUMN nope TYPE text')), code('42703'));
+  });
 });
 
 describe('VACUUM and ANALYZE', () => {

@@ -77,7 +77,8 @@ export function tableReference(st: TranslationState, relation: RangeVar): string
 }
 
 function subquery(st: TranslationState, node: RangeSubselect): string {
-  if (node.lateral) unsupported(st, 'LATERAL', locationOf(node.subquery));
+  // LATERAL subqueries were rewritten by lateral-subqueries.ts, or refused there.
+  if (node.lateral) return st.lateralFromItems.get(node) ?? unsupported(st, 'LATERAL subquery in this position', locationOf(node.subquery));
   const query = selectQuery(st, node.subquery);
   const alias = node.alias;
   // PostgreSQL 16+ (and SQLite) allow a subquery without an alias.

@@ -4,6 +4,7 @@
  * them — DISTINCT, ORDER BY inside the call, FILTER, OVER — is SQLite's own (3.44+).
  */
 import type { FuncCall } from 'libpg-query';
+import { specialFunctionCall } from './aggregate-calls.js';
 import { catalogFunction } from './catalog-functions.js';
 import { expression, expressionList } from './expressions.js';
 import { asNode, stringOf, stringsOf } from './parse-tree.js';
@@ -11,9 +12,12 @@ import { functionName } from './qualified-names.js';
 import { sortList } from './sort-clauses.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
+import { positionalArguments } from './named-arguments.js';
+import { regexSubstring } from './substring-forms.js';
 import { overClause } from './window-definitions.js';
 import { computedTerm, expressionTerm, rowColumns } from '../infer-output-types.js';
 import { quoteString } from './identifiers.js';
+import { numericAbs } from './numeric-column-forms.js';
 import type { AstNode } from '../parser.js';
 import { arrayTypes, BOOL, evaluateTerm, FLOAT4, FLOAT8, foldTerm, INT2, INT4, INT8, JSON_, JSONB, needsColumns, NUMERIC, resolved } from '../types/type-terms.js';
 import { slotTypeMarker, typedSlot } from '../types/typed-slots.js';
@@ -30,17 +34,25 @@ const sqliteNames: Record<string, string> = {
 };
 
 export function functionCall(st: TranslationState, node: FuncCall): string {
-  if (node.agg_within_group) unsupported(st, 'WITHIN GROUP', node.location);
   if (node.func_variadic) unsupported(st, 'VARIADIC', node.location);
   const parts = stringsOf(node.funcname);
   const renamed = sqliteNames[parts[parts.length - 1] ?? ''];
   const name = functionName(st, renamed !== undefined ? [renamed] : parts, node.location);
+  const special = specialFunctionCall(st, node, name);
+  if (special !== undefined) return special;
+  if (node.args !== undefined) node = { ...node, args: positionalArguments(name, node.args) };
   if (!node.agg_star && !node.agg_distinct && !node.agg_order?.length && node.agg_filter === undefined && node.over === undefined) {
     const macro = catalogFunction(name, (node.args ?? []).map((arg) => expression(st, arg)));
     if (macro !== undefined) return macro;
   }
+  const substring = regexSubstring(st, node, name);
+  if (substring !== undefined) return substring;
   const rounded = typedRound(st, node, name);
   if (rounded !== undefined) return rounded;
+  if (name === 'abs' && node.args?.length === 1 && node.over === undefined && !node.agg_star) {
+    const absolute = numericAbs(st, node.args[0]!, expression(st, node.args[0]!));
+    if (absolute !== undefined) return absolute;
+  }
   let text = name + '(';
   const average = numericAverage(st, node, name) ?? numericExtreme(st, node, name);
   if (average !== undefined) {
@@ -69,18 +81,21 @@ const averagedExactly = [INT2, INT4, INT8, NUMERIC];
  * argument's type picks is decided here when it is known, else by the engine (a typed slot).
  */
 function numericAverage(st: TranslationState, node: FuncCall, name: string): string | undefined {
-  if (name !== 'avg' || node.args?.length !== 1 || node.agg_distinct || node.agg_star || node.agg_order?.length) return undefined;
+  if ((name !== 'avg' && name !== 'sum') || node.args?.length !== 1 || node.agg_distinct || node.agg_star || node.agg_order?.length) return undefined;
+  // sum() of numerics is exact too (numeric TEXT, SQLite's would be a REAL); integer sums stay SQLite's.
+  const oids = name === 'avg' ? averagedExactly : [NUMERIC];
+  const special = 'pgsqlite_numeric_' + name + '(';
   const argument = expression(st, node.args[0]!);
   const term = expressionTerm(node.args[0] as AstNode, st.typeScope);
   if (!needsColumns(term)) {
     const type = resolved(evaluateTerm(term, () => null));
-    return type !== null && averagedExactly.includes(type) ? 'pgsqlite_numeric_avg(' + argument + ')' : undefined;
+    return type !== null && oids.includes(type) ? special + argument + ')' : undefined;
   }
-  return typedSlot({ terms: [foldTerm(term)], oids: averagedExactly, native: ['avg(', ')'], special: ['pgsqlite_numeric_avg(', ')'] }, [argument]);
+  return typedSlot({ terms: [foldTerm(term)], oids, native: [name + '(', ')'], special: [special, ')'] }, [argument]);
 }
 
 const jsonConstructors = new Set(['json_build_object', 'jsonb_build_object', 'json_build_array', 'jsonb_build_array', 'to_json', 'to_jsonb',
-  'json_agg', 'jsonb_agg', 'row_to_json']);
+  'json_agg', 'jsonb_agg', 'row_to_json', 'json_object_agg', 'jsonb_object_agg']);
 /** Types whose JSON form is not their storage value's: bool (0/1), json/jsonb (text), numeric (text), arrays (JSON text). */
 const typedJsonArguments = [BOOL, JSON_, JSONB, NUMERIC, ...Object.values(arrayTypes)];
 
@@ -91,7 +106,7 @@ const typedJsonArguments = [BOOL, JSON_, JSONB, NUMERIC, ...Object.values(arrayT
  * is decided here when known, else by the engine (a typed slot). Object keys pass as they are.
  */
 function jsonArguments(st: TranslationState, name: string, args: Node[]): string {
-  const keysAt = name.endsWith('_build_object') ? 0 : -1;
+  const keysAt = name.endsWith('_build_object') || name.endsWith('_object_agg') ? 0 : -1;
   return args.map((arg, i) => {
     if (i % 2 === keysAt) return expression(st, arg);
     const row = wholeRow(st, arg);

@@ -1,7 +1,7 @@
 /**
  * Input checks PostgreSQL's types make on every stored value and SQLite's affinities do not:
  * integer range (22003), numeric(p, s) precision (22003), varchar(n)/char(n) length (22001),
- * integer/numeric/json syntax (22P02) and date/time syntax (22007).
+ * integer/numeric/json syntax (22P02), date/time syntax (22007) and enum labels (22P02, enum-types.ts).
  *
  * Each typed column gets two BEFORE triggers (INSERT, and UPDATE OF the column) whose WHEN clause
  * is a plain SQLite expression accepting the usual valid values, so a valid row never leaves
@@ -25,6 +25,8 @@ import { sqliteSchemaName } from './qualified-names.js';
 import { stringsOf } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 import { postgresTypeText } from './type-names.js';
+import { enumInputTest, enumsTable, requireEnum } from './enum-types.js';
+import { enumNameOfTypeNames } from '../types/enum-declared-type.js';
 
 const VARHDRSZ = 4;
 /** The checked types by their parse-tree names (the parser spells `integer` pg_catalog.int4, …). */
@@ -49,8 +51,11 @@ export interface CheckedTable {
   temp: boolean;
 }
 
-/** The WHEN-clause test (valid values) and the slow-path call for a column of this type; undefined when unchecked. */
-function columnTest(st: TranslationState, c: string, typeName: TypeName): { fast: string; slow: string } | undefined {
+/**
+ * The WHEN-clause test (valid values) and the slow-path call for a column of this type, and for
+ * numeric and timestamp(p) the expression that rewrites a valid value into its stored form; undefined when unchecked.
+ */
+function columnTest(st: TranslationState, c: string, typeName: TypeName): { fast: string; slow: string; stored?: string } | undefined {
   if (typeName.arrayBounds?.length) return undefined;
   const names = stringsOf(typeName.names);
   if (names.length > 2 || (names.length === 2 && names[0] !== 'pg_catalog')) return undefined;
@@ -62,10 +67,14 @@ function columnTest(st: TranslationState, c: string, typeName: TypeName): { fast
   if (range !== undefined) return { fast: `typeof(${c}) = 'integer' AND ${c} BETWEEN ${range[1]} AND ${range[2]}`, slow: slow(range[0]) };
   if (oid === 20) return { fast: `typeof(${c}) = 'integer'`, slow: slow('int8') };
   if (oid === 1700) {
-    if (typmod < VARHDRSZ) return { fast: `typeof(${c}) IN ('integer', 'real')`, slow: slow('numeric') };
-    const precision = (typmod - VARHDRSZ) >> 16;
-    const scale = (typmod - VARHDRSZ) & 0xffff;
-    return { fast: `typeof(${c}) IN ('integer', 'real') AND round(abs(${c}), ${scale}) < 1e${precision - scale}`, slow: slow('numeric', precision, scale) };
+    // numeric columns hold numeric_out's text (column-definitions.ts): a value already in that
+    // form for the typmod passes in C; anything else is checked (22P02, 22003) and, valid, rewritten.
+    const [precision, scale] = typmod < VARHDRSZ ? [-1, 0] : [(typmod - VARHDRSZ) >> 16, (typmod - VARHDRSZ) & 0xffff];
+    return {
+      fast: `pgsqlite_numeric_canonical(${c}, ${precision}, ${scale})`,
+      slow: precision < 0 ? slow('numeric') : slow('numeric', precision, scale),
+      stored: `pgsqlite_numeric(${c}, ${precision}, ${scale})`,
+    };
   }
   if (oid === 1043 || oid === 1042) {
     if (typmod <= VARHDRSZ) return undefined;
@@ -73,12 +82,23 @@ function columnTest(st: TranslationState, c: string, typeName: TypeName): { fast
     return { fast: `length(${c}) <= ${n}`, slow: slow(oid === 1043 ? 'varchar' : 'bpchar', n) };
   }
   const shape = datetimeShapes[oid];
-  if (shape !== undefined) return { fast: `${c} GLOB '${shape[1]}'`, slow: slow(shape[0]) };
+  if (shape !== undefined) {
+    const fast = `${c} GLOB '${shape[1]}'`;
+    // timestamp(p): a value with more fraction digits than p is rounded once it is written.
+    if (oid === 1082 || typmod < 0 || typmod >= 6) return { fast, slow: slow(shape[0]) };
+    return {
+      fast: `${fast} AND NOT ${c} GLOB '*.${'[0-9]'.repeat(typmod + 1)}*'`,
+      slow: slow(shape[0]),
+      stored: `pgsqlite_round_seconds(${c}, ${typmod})`,
+    };
+  }
   if (oid === 114 || oid === 3802) return { fast: `json_valid(${c})`, slow: slow(oid === 114 ? 'json' : 'jsonb') };
   return undefined;
 }
 
-function triggerName(table: CheckedTable, column: string, event: 'insert' | 'update'): string {
+type TriggerEvent = 'insert' | 'update' | 'insert_stored' | 'update_stored';
+
+function triggerName(table: CheckedTable, column: string, event: TriggerEvent): string {
   const schema = table.temp ? undefined : sqliteSchemaName(table.schema);
   const name = quoteIdentifier(`pgsqlite_input_${table.name}_${column}_${event}`);
   return schema === undefined ? name : quoteIdentifier(schema) + '.' + name;
@@ -86,18 +106,36 @@ function triggerName(table: CheckedTable, column: string, event: 'insert' | 'upd
 
 /** CREATE TRIGGER statements checking a column's values, or none when its type needs no check. */
 export function inputCheckTriggers(st: TranslationState, table: CheckedTable, column: string, typeName: TypeName, ifNotExists = false): string[] {
-  const test = columnTest(st, 'NEW.' + quoteIdentifier(column), typeName);
-  if (test === undefined) return [];
+  // A column of a user type: the enum must exist (42704), and its values be its labels (enum-types.ts).
+  const enumName = enumNameOfTypeNames(stringsOf(typeName.names));
+  const existence = enumName === undefined ? [] : [requireEnum(enumName)];
+  const test: { fast: string; slow: string; stored?: string } | undefined = enumName === undefined ? columnTest(st, 'NEW.' + quoteIdentifier(column), typeName)
+    : typeName.arrayBounds?.length ? undefined : enumInputTest(enumName, 'NEW.' + quoteIdentifier(column), table.temp);
+  // The existence check is a SELECT: a statement without rows must come last, or the CREATE TABLE would report its columns.
+  if (test === undefined) return existence.length > 0 ? [...existence, `DELETE FROM ${enumsTable} WHERE 0`] : existence;
   const create = `CREATE ${table.temp ? 'TEMP ' : ''}TRIGGER ${ifNotExists ? 'IF NOT EXISTS ' : ''}`;
   const on = quoteIdentifier(table.name);
-  const when = `WHEN NOT (NEW.${quoteIdentifier(column)} IS NULL OR ${test.fast}) BEGIN SELECT ${test.slow}; END`;
-  return [
+  const valid = `WHEN NOT (NEW.${quoteIdentifier(column)} IS NULL OR ${test.fast})`;
+  const when = `${valid} BEGIN SELECT ${test.slow}; END`;
+  const triggers = [
+    ...existence,
     `${create}${triggerName(table, column, 'insert')} BEFORE INSERT ON ${on} ${when}`,
     `${create}${triggerName(table, column, 'update')} BEFORE UPDATE OF ${quoteIdentifier(column)} ON ${on} ${when}`,
   ];
+  if (test.stored !== undefined) {
+    // A BEFORE trigger cannot change NEW, so a value that passed its check but is not in stored
+    // form yet ('1.005' into numeric(10, 2), '1e3') is rewritten after the row is written.
+    // RETURNING shows the value as written; its output adjusts numeric(p, s) to the scale.
+    const rewrite = `${valid} BEGIN UPDATE ${on} SET ${quoteIdentifier(column)} = ${test.stored} WHERE rowid = NEW.rowid; END`;
+    triggers.push(
+      `${create}${triggerName(table, column, 'insert_stored')} AFTER INSERT ON ${on} ${rewrite}`,
+      `${create}${triggerName(table, column, 'update_stored')} AFTER UPDATE OF ${quoteIdentifier(column)} ON ${on} ${rewrite}`,
+    );
+  }
+  return triggers;
 }
 
 /** DROP TRIGGER statements for a column about to be dropped (SQLite refuses while a trigger names it). */
 export function dropInputCheckTriggers(table: CheckedTable, column: string): string[] {
-  return (['insert', 'update'] as const).map((event) => `DROP TRIGGER IF EXISTS ${triggerName(table, column, event)}`);
+  return (['insert', 'update', 'insert_stored', 'update_stored'] as const).map((event) => `DROP TRIGGER IF EXISTS ${triggerName(table, column, event)}`);
 }

@@ -2,6 +2,8 @@
 import type { InsertStmt, OnConflictClause, SelectStmt } from 'libpg-query';
 import { setClause } from './assignments.js';
 import { expression } from './expressions.js';
+import { isDataModifying } from './data-modifying-ctes.js';
+import { storedValue } from './stored-values.js';
 import { quoteIdentifier } from './identifiers.js';
 import { indexElements } from './index-elements.js';
 import { asNode, nodeBody, type Node } from './parse-tree.js';
@@ -11,6 +13,51 @@ import { selectStatement, valuesList } from './select-statement.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { withClause } from './with-clause.js';
+
+/**
+ * An INSERT as one SQLite statement, or several when VALUES gives DEFAULT for a column in only
+ * some rows: SQLite has no DEFAULT inside VALUES, so each run of consecutive rows with the same
+ * DEFAULT columns becomes an INSERT of its own that leaves those columns out. The statements run
+ * as a unit and their RETURNING rows and counts add up in VALUES order (TranslatedStatement's
+ * resultStatements).
+ */
+export function insertStatements(st: TranslationState, node: InsertStmt): string[] {
+  const select = asNode(node.selectStmt, 'SelectStmt');
+  if (select === undefined || !isPlainValues(select) || select.valuesLists!.length < 2) return [insertStatement(st, node)];
+  const rows = select.valuesLists!;
+  const pattern = (row: Node): string => (nodeBody(row, 'List').items ?? []).map((item) => (isDefault(item) ? 'd' : 'v')).join('');
+  const runs: Node[][] = [];
+  for (const row of rows) {
+    const last = runs.at(-1);
+    if (last !== undefined && pattern(last[0]!) === pattern(row)) last.push(row);
+    else runs.push([row]);
+  }
+  if (runs.length === 1) return [insertStatement(st, node)];
+  // Each INSERT repeats the WITH clause: fine for queries, not for statements that modify data.
+  if (node.withClause?.ctes?.some((cte) => isDataModifying(nodeBody(cte, 'CommonTableExpr')))) {
+    unsupported(st, 'a data-modifying WITH with DEFAULT in only some rows of a multi-row VALUES', node.relation?.location);
+  }
+  return runs.map((run) => {
+    const part: InsertStmt = { ...node, selectStmt: { SelectStmt: { ...select, valuesLists: run } } };
+    const used = new Set<number>();
+    st.paramsUsed = used;
+    let text: string;
+    try {
+      text = insertStatement(st, part);
+    } finally {
+      st.paramsUsed = undefined;
+    }
+    const highest = Math.max(0, ...used);
+    const unused = Array.from({ length: highest }, (_, i) => i + 1).filter((n) => !used.has(n));
+    if (unused.length === 0) return text;
+    st.unusedInsertParams = unused;
+    try {
+      return insertStatement(st, part);
+    } finally {
+      st.unusedInsertParams = undefined;
+    }
+  });
+}
 
 export function insertStatement(st: TranslationState, node: InsertStmt): string {
   const relation = node.relation!;
@@ -82,7 +129,7 @@ function valuesSource(st: TranslationState, rows: Node[], columns: string[], ups
     anyDefault ||= defaults > 0;
   }
   const columnList = columns.length > 0 ? ' (' + columns.join(', ') + ')' : '';
-  if (!anyDefault) return columnList + ' ' + valuesList(st, rows);
+  if (!anyDefault) return columnList + ' ' + withUnusedParams(st, valuesList(st, rows, true));
   const kept: number[] = [];
   for (let c = 0; c < width; c++) if (!allDefault[c]) kept.push(c);
   if (kept.length === 0 && items.length === 1) {
@@ -91,12 +138,23 @@ function valuesSource(st: TranslationState, rows: Node[], columns: string[], ups
   }
   if (columns.length === 0) return unsupported(st, 'DEFAULT in VALUES without a column list', locationOfDefault(items, allDefault.indexOf(true)));
   if (kept.length === 0) return unsupported(st, 'a multi-row VALUES of only DEFAULT', locationOfDefault(items, 0));
-  let text = ' (' + kept.map((c) => columns[c] ?? '').join(', ') + ') VALUES ';
+  let text = 'VALUES ';
   for (let r = 0; r < items.length; r++) {
     if (r > 0) text += ', ';
-    text += '(' + kept.map((c) => expression(st, items[r]![c]!)).join(', ') + ')';
+    text += '(' + kept.map((c) => storedValue(st, items[r]![c]!)).join(', ') + ')';
   }
-  return text;
+  return ' (' + kept.map((c) => columns[c] ?? '').join(', ') + ') ' + withUnusedParams(st, text);
+}
+
+/**
+ * One INSERT of a split VALUES (insertStatements) may use $4..$6 and not $1..$3, which
+ * better-sqlite3 cannot bind (a numbered parameter below the highest must appear); those are
+ * named in a WHERE that is always true.
+ */
+function withUnusedParams(st: TranslationState, values: string): string {
+  const unused = st.unusedInsertParams;
+  if (!unused?.length) return values;
+  return 'SELECT * FROM (' + values + ') WHERE 1 OR ' + unused.map((n) => '?' + n).join(' OR ');
 }
 
 function isDefault(node: Node | undefined): boolean {

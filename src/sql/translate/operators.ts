@@ -3,18 +3,22 @@
  * IS [NOT] DISTINCT FROM, NULLIF). Only operators whose SQLite meaning matches are mapped;
  * the rest (regex, array, geometric, full-text …) are refused by name.
  */
+import { numericPowerOperator } from './aggregate-calls.js';
 import type { A_Expr } from 'libpg-query';
 import { expression, expressionList } from './expressions.js';
 import { asNode, stringsOf, type Node } from './parse-tree.js';
 import { fitPrecedence, Prec } from './precedence.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
+import { quantifiedComparison } from './quantified-comparisons.js';
+import { enumBetweenOperand, enumComparison, enumLiteralChecks } from './enum-ordering.js';
 import { computedTerm, expressionTerm, inferExpressionType } from '../infer-output-types.js';
 import type { AstNode } from '../parser.js';
 import { parseNumeric } from '../../protocol/types/numeric.js';
 import { arrayTypes, evaluateTerm, foldTerm, INT2, INT4, INT8, JSONB, needsColumns, NUMERIC, resolved, type Term } from '../types/type-terms.js';
 import { slotTypeMarker, typedSlot } from '../types/typed-slots.js';
 import { quoteString } from './identifiers.js';
+import { numericNegation } from './numeric-column-forms.js';
 
 /** Operators written as a call of the engine's function of the same operands, in order. */
 const operatorFunctions: Readonly<Record<string, string>> = {
@@ -27,6 +31,10 @@ const operatorFunctions: Readonly<Record<string, string>> = {
   '#>>': 'pgsqlite_jsonb_path_text',
 };
 import { checkLiteralInput } from './semantic-checks.js';
+import { datetimeSlotRule, type SlotRule } from './datetime-operators.js';
+import { staticTextConcat, textConcatRule } from './text-concatenation.js';
+import { jsonArrow } from './json-operators.js';
+import { containment } from './array-operators.js';
 
 interface BinaryOperator {
   text: string;
@@ -98,13 +106,14 @@ export function operatorExpression(st: TranslationState, node: A_Expr, required:
 
 /**
  * `x = ANY(array)` and `x <> ALL(array)`: arrays are stored as JSON arrays, so membership is an
- * IN over json_each. Other operators with ANY/ALL need the dialect issue's array support.
+ * IN over json_each; other comparisons count the elements' answers (quantified-comparisons.ts).
  */
 function quantifiedArray(st: TranslationState, node: A_Expr, required: number): string {
   const op = operatorName(st, node);
   const any = node.kind === 'AEXPR_OP_ANY';
   if (!((any && op === '=') || (!any && (op === '<>' || op === '!=')))) {
-    return unsupported(st, `${op} ${any ? 'ANY' : 'ALL'} (array)`, node.location);
+    const array = arrayJson(st, node.rexpr!);
+    return quantifiedComparison(st, expression(st, node.lexpr!), op, any ? 'ANY' : 'ALL', 'SELECT value FROM json_each(' + array + ')', 'array', node.location, array);
   }
   const text = expression(st, node.lexpr!, Prec.Comparison + 1) + (any ? ' IN ' : ' NOT IN ') +
     '(SELECT value FROM json_each(' + arrayJson(st, node.rexpr!) + '))';
@@ -137,12 +146,16 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
     const prefix = prefixOperators[op];
     if (prefix === undefined || node.rexpr === undefined) return unsupported(st, `prefix operator ${op}`, node.location);
     const operand = expression(st, node.rexpr, Prec.Unary);
+    const negated = op === '-' ? numericNegation(st, node.rexpr, operand) : undefined;
+    if (negated !== undefined) return fitPrecedence(negated, Prec.Unary, required);
     // "- -1" must keep its space: "--" starts a comment.
     const text = operand.charCodeAt(0) === prefix.charCodeAt(0) ? prefix + ' ' + operand : prefix + operand;
     return fitPrecedence(text, Prec.Unary, required);
   }
   const datetime = datetimeOperator(st, node, op, required);
   if (datetime !== undefined) return datetime;
+  const enumOrder = enumComparison(st, node, op, required, (text, column) => integerCheckedLiteral(st, text, column));
+  if (enumOrder !== undefined) return enumOrder;
   const checked = checkedLiteralOperand(st, node, op, required);
   if (checked !== undefined) return checked;
   const typed = typedOperator(st, node, op, required);
@@ -151,9 +164,20 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
     const text = expression(st, node.lexpr, Prec.Multiplicative) + ' ' + op + ' ' + guardedDivisor(st, node.rexpr!);
     return fitPrecedence(text, Prec.Multiplicative, required);
   }
+  if (op === '->' || op === '->>') {
+    const json = jsonArrow(st, node, op, required);
+    if (json !== undefined) return json;
+  }
   if (op === '->>') {
     // SQLite's ->> gives JSON true as 1 and 1.50 as the REAL 1.5; PostgreSQL's gives the text.
     return 'pgsqlite_json_text(' + expression(st, node.lexpr, Prec.Concat) + ' -> ' + expression(st, node.rexpr!, Prec.Concat + 1) + ')';
+  }
+  if (op === '||') {
+    // A decimal constant keeps its digits ('x' || 1.50 is x1.50): numericOperand writes its text.
+    const left = numericOperand(st, node.lexpr, Prec.Concat);
+    const right = numericOperand(st, node.rexpr!, Prec.Concat + 1);
+    const concat = staticTextConcat(expressionTerm(node.lexpr as AstNode, st.typeScope), expressionTerm(node.rexpr as AstNode, st.typeScope), left, right);
+    return concat ?? fitPrecedence(left + ' || ' + right, Prec.Concat, required);
   }
   const binary = binaryOperators[op];
   if (binary !== undefined) {
@@ -161,8 +185,8 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
   }
   switch (op) {
     case '^':
-      // PostgreSQL's exponentiation; SQLite's math functions spell it pow().
-      return 'pow(' + expression(st, node.lexpr) + ', ' + expression(st, node.rexpr!) + ')';
+      // PostgreSQL's exponentiation: numeric's exact power for numerics, else SQLite's pow().
+      return numericPowerOperator(st, node.lexpr!, node.rexpr!) ?? 'pow(' + expression(st, node.lexpr) + ', ' + expression(st, node.rexpr!) + ')';
     case '~~':
     case '!~~':
       return like(st, node.lexpr, node.rexpr!, op === '!~~', required);
@@ -177,8 +201,8 @@ function plainOperator(st: TranslationState, node: A_Expr, required: number): st
       return regexMatch(st, node.lexpr, node.rexpr!, op === '!~*', true, required);
     // jsonb (and array) operators, written by functions the engine registers (catalog/json-functions.ts).
     case '<@':
-      return call('pgsqlite_jsonb_contains', st, node.rexpr!, node.lexpr);
     case '@>':
+      return containment(st, node, op);
     case '?':
     case '?|':
     case '?&':
@@ -198,8 +222,7 @@ const orderings = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 /**
  * Arithmetic on dates, times, timestamps and intervals is the engine's pgsqlite_datetime_op (they
  * are stored as text) when the tree types an operand (a literal, a cast) as one of them.
- * TODO(dialect): a date/interval column with an untyped operand (`d + 1`) needs the column's type
- * at translation. Comparisons across date/timestamp, and of intervals, compare the values, not their text.
+ * Operands from table columns are typed by the engine (datetime-operators.ts). Comparisons across date/timestamp, and of intervals, compare the values, not their text.
  */
 function datetimeOperator(st: TranslationState, node: A_Expr, op: string, required: number): string | undefined {
   if (node.lexpr === undefined || node.rexpr === undefined) return undefined;
@@ -217,8 +240,10 @@ function datetimeOperator(st: TranslationState, node: A_Expr, op: string, requir
     return fitPrecedence(text, op === '=' || op === '<>' || op === '!=' ? Prec.Equality : Prec.Comparison, required);
   }
   const dispatch = (l: string, r: string) => `pgsqlite_datetime_op('${op}', ${l}, ${r}, ${lt ?? 0}, ${rt ?? 0})`;
-  if (known(lt) || known(rt)) return dispatch(expression(st, node.lexpr), expression(st, node.rexpr));
-  return undefined;
+  if (!known(lt) && !known(rt)) return undefined;
+  // A table column operand: its declared type decides, in the typed slot of typedOperator.
+  if (needsColumns(expressionTerm(node.lexpr as AstNode, st.typeScope)) || needsColumns(expressionTerm(node.rexpr as AstNode, st.typeScope))) return undefined;
+  return dispatch(expression(st, node.lexpr), expression(st, node.rexpr));
 }
 
 const numericFunctions: Record<string, string> = {
@@ -270,11 +295,22 @@ function typedOperator(st: TranslationState, node: A_Expr, op: string, required:
   if (isComparison) {
     const special = ['pgsqlite_numeric_cmp(', ', ', ') ' + symbol + ' 0'];
     if (!dynamic) return fitPrecedence(special[0] + left + special[1] + right + special[2], prec, required);
-    return fitPrecedence(typedSlot({ terms: deciding.map(foldTerm), oids: wanted, native: ['', ' ' + symbol + ' ', ''], special }, [left, right]), prec, required);
+    return fitPrecedence(typedSlot({ terms: deciding.map(foldTerm), oids: wanted, native: ['', ' ' + symbol + ' ', ''], special, more: extraSlotRules(st, node, op, deciding) }, [left, right]), prec, required);
   }
   if (!dynamic) return staticOperatorCall(st, node, op, staticType!, left, right);
   const special = ["pgsqlite_typed_op('" + op + "', " + slotTypeMarker + ', ', ', ', ')'];
-  return fitPrecedence(typedSlot({ terms: deciding.map(foldTerm), oids: wanted, native: ['', ' ' + symbol + ' ', ''], special }, [left, right]), prec, required);
+  return fitPrecedence(typedSlot({ terms: deciding.map(foldTerm), oids: wanted, native: ['', ' ' + symbol + ' ', ''], special, more: extraSlotRules(st, node, op, deciding) }, [left, right]), prec, required);
+}
+
+/**
+ * The typed slot's further rules, when an operand's type is the engine's to know: date/time
+ * operators (datetime-operators.ts), || of a bool or float (text-concatenation.ts).
+ */
+function extraSlotRules(st: TranslationState, node: A_Expr, op: string, deciding: Term[]): SlotRule[] | undefined {
+  const left = expressionTerm(node.lexpr as AstNode, st.typeScope);
+  const right = expressionTerm(node.rexpr as AstNode, st.typeScope);
+  const rule = op === '||' ? textConcatRule(left, right) : datetimeSlotRule(op, left, right, orderings.has(op), deciding);
+  return rule === undefined ? undefined : [rule];
 }
 
 /**
@@ -305,6 +341,14 @@ function checkedLiteralOperand(st: TranslationState, node: A_Expr, op: string, r
   const text = leftLiteral === undefined ? otherText + ' ' + (op === '!=' ? '<>' : op) + ' ' + checkedLiteral
     : checkedLiteral + ' ' + (op === '!=' ? '<>' : op) + ' ' + otherText;
   return fitPrecedence(text, prec, required);
+}
+
+/** A string literal compared with a table column: checked as integer input when the column is an integer (as checkedLiteralOperand). */
+function integerCheckedLiteral(st: TranslationState, literal: string, column: Node): string {
+  return typedSlot({
+    terms: [foldTerm(expressionTerm(column as AstNode, st.typeScope))], oids: [INT2, INT4, INT8], native: ['', ''],
+    special: ['pgsqlite_integer_input(', ', ' + slotTypeMarker + ')'],
+  }, [quoteString(literal)]);
 }
 
 /** The function for an operator whose result type is known here. */
@@ -371,7 +415,9 @@ function infix(
 function inList(st: TranslationState, node: A_Expr, required: number): string {
   const negated = operatorName(st, node) === '<>';
   const items = asNode(node.rexpr, 'List')?.items;
-  const list = items !== undefined ? expressionList(st, items) : expression(st, node.rexpr!);
+  // String literals against an enum column are checked labels (enum-ordering.ts).
+  const checked = items === undefined ? undefined : enumLiteralChecks(st, node.lexpr!, items);
+  const list = checked ?? (items !== undefined ? expressionList(st, items) : expression(st, node.rexpr!));
   const text = comparable(st, node.lexpr!, expression(st, node.lexpr!, Prec.Equality + 1)) + (negated ? ' NOT IN (' : ' IN (') + list + ')';
   return fitPrecedence(text, Prec.Equality, required);
 }
@@ -404,19 +450,24 @@ function between(st: TranslationState, node: A_Expr, required: number): string {
   const bounds = asNode(node.rexpr, 'List')?.items ?? [];
   if (bounds.length !== 2) return unsupported(st, 'BETWEEN without two bounds', node.location);
   const keyword = node.kind === 'AEXPR_NOT_BETWEEN' ? ' NOT BETWEEN ' : ' BETWEEN ';
-  const operand = (n: Node) => comparable(st, n, expression(st, n, Prec.Equality + 1));
+  // An enum subject compares positions (enum-ordering.ts).
+  const asEnum = enumBetweenOperand(st, node.lexpr!) ?? ((text: string) => text);
+  const operand = (n: Node) => asEnum(comparable(st, n, expression(st, n, Prec.Equality + 1)));
   const text = operand(node.lexpr!) + keyword + operand(bounds[0]!) + ' AND ' + operand(bounds[1]!);
   return fitPrecedence(text, Prec.Equality, required);
 }
 
 /**
  * An operand of BETWEEN or IN: a computed numeric (exact TEXT, which SQLite compares as text)
- * compares by its number, pgsqlite_numeric_key — decided here or by the engine (a typed slot).
- * Table columns, constants and parameters compare as they are.
+ * compares as text under the pgsqlite_numeric collation, i.e. by value with every digit
+ * (native/numeric_collation.h); the CAST makes an INTEGER/REAL numeric text too, and gives the
+ * other operands TEXT affinity — decided here or by the engine (a typed slot). Table columns,
+ * constants and parameters compare as they are.
  */
 function comparable(st: TranslationState, operand: Node, text: string): string {
   const term = computedTerm(operand as AstNode, st.typeScope);
   if (term === undefined) return text;
-  if (!needsColumns(term)) return resolved(evaluateTerm(term, () => null)) === NUMERIC ? 'pgsqlite_numeric_key(' + text + ')' : text;
-  return typedSlot({ terms: [foldTerm(term)], oids: [NUMERIC], native: ['', ''], special: ['pgsqlite_numeric_key(', ')'] }, [text]);
+  const special = ['(CAST(', ' AS TEXT) COLLATE pgsqlite_numeric)'];
+  if (!needsColumns(term)) return resolved(evaluateTerm(term, () => null)) === NUMERIC ? special[0] + text + special[1] : text;
+  return typedSlot({ terms: [foldTerm(term)], oids: [NUMERIC], native: ['', ''], special }, [text]);
 }

@@ -1,8 +1,10 @@
 /**
- * Schema-qualified names. The database's own tables live in SQLite's main schema, which is what
- * PostgreSQL calls public; pg_catalog and information_schema are attached SQLite schemas of the
- * same names, so their qualifiers must stay. Any other schema is passed through as an attached
- * schema name (SQLite reports an unknown one as a missing table, which is what it is).
+ * Schema-qualified names. The database's schemas all live in SQLite's main schema: public's
+ * relations under their own names, another schema's as "schema.name" (src/sql/schema-names.ts).
+ * Statements reach the translator with their relation names already resolved to those SQLite
+ * names (src/sql/resolve-schema-names.ts); what is left here are the system schemas: pg_catalog
+ * and information_schema (attached or TEMP relations, whose qualifiers must stay) and pg_temp
+ * (SQLite's temp).
  */
 import type { RangeVar } from 'libpg-query';
 import { quoteIdentifier } from './identifiers.js';
@@ -10,10 +12,14 @@ import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { liveRelationNames } from '../live-relations.js';
 import { catalogRelationName } from '../catalog-relations.js';
+import { storageName, systemSchemas } from '../schema-names.js';
 
-/** The SQLite schema for a PostgreSQL schema name; undefined means "unqualified". */
+/**
+ * The SQLite schema for a PostgreSQL schema name; undefined means main (public, and every user
+ * schema, whose relations are main's "schema.name" tables).
+ */
 export function sqliteSchemaName(schema: string | undefined): string | undefined {
-  if (schema === undefined || schema === '' || schema === 'public') return undefined;
+  if (schema === undefined || schema === '' || !systemSchemas.has(schema)) return undefined;
   // pg_temp is the session's temporary schema, SQLite's temp.
   if (schema === 'pg_temp') return 'temp';
   return schema;
@@ -29,7 +35,8 @@ export function qualify(schema: string | undefined, name: string): string {
   const catalogRelation = schema === undefined ? undefined : catalogRelationName(schema, name);
   if (catalogRelation !== undefined) return catalogRelation;
   const sqliteSchema = sqliteSchemaName(schema);
-  return sqliteSchema === undefined ? quoteIdentifier(name) : quoteIdentifier(sqliteSchema) + '.' + quoteIdentifier(name);
+  if (sqliteSchema !== undefined) return quoteIdentifier(sqliteSchema) + '.' + quoteIdentifier(name);
+  return quoteIdentifier(schema === undefined ? name : storageName(schema, name));
 }
 
 /** A table/view/index named by a RangeVar (no alias). */

@@ -27,6 +27,7 @@ const functionColumns: Record<string, { columns: string[] | null; args: [min: nu
   generate_series: { columns: null, args: [2, 3] },
   unnest: { columns: null, args: [1, 1] },
   regexp_split_to_table: { columns: null, args: [2, 3] },
+  regexp_matches: { columns: null, args: [2, 3] },
   json_object_keys: { columns: null, args: [1, 1] },
   jsonb_object_keys: { columns: null, args: [1, 1] },
   json_each: { columns: ['key', 'value'], args: [1, 1] },
@@ -37,7 +38,15 @@ const functionColumns: Record<string, { columns: string[] | null; args: [min: nu
   jsonb_array_elements: { columns: ['value'], args: [1, 1] },
   json_array_elements_text: { columns: ['value'], args: [1, 1] },
   jsonb_array_elements_text: { columns: ['value'], args: [1, 1] },
+  // Catalog walkers (catalog/catalog-vectors.ts): _pg_expandarray's (x, n) record is one JSON value.
+  _pg_expandarray: { columns: null, args: [1, 1] },
+  generate_subscripts: { columns: null, args: [2, 3] },
+  // Element walkers of one SELECT list in lockstep (hoistSetReturningFunction); never named by a query.
+  pgsqlite_lockstep: { columns: ['v1', 'v2', 'v3', 'v4'], args: [3, 9] },
 };
+
+/** Functions that PostgreSQL defines outside pg_catalog (and the internal one, under no schema a query can name). */
+const functionSchemas: Record<string, string> = { _pg_expandarray: 'information_schema', pgsqlite_lockstep: 'pgsqlite_internal' };
 
 /** The single call of a supported set-returning RangeFunction, or undefined. */
 function setReturningCall(node: RangeFunction): { call: FuncCall; name: string } | undefined {
@@ -50,8 +59,8 @@ function setReturningCall(node: RangeFunction): { call: FuncCall; name: string }
 
 function setReturningName(call: FuncCall): string | undefined {
   const parts = stringsOf(call.funcname);
-  if (parts.length > 2 || (parts.length === 2 && parts[0] !== 'pg_catalog')) return undefined;
   const name = parts[parts.length - 1]!;
+  if (parts.length > 2 || (parts.length === 2 && parts[0] !== (functionSchemas[name] ?? 'pg_catalog'))) return undefined;
   return functionColumns[name] !== undefined ? name : undefined;
 }
 
@@ -173,23 +182,66 @@ export function hoistSetReturningFunction(st: TranslationState, node: SelectStmt
   targets.forEach((target, i) => findCalls(asNode(target, 'ResTarget')?.val, (call) => calls.push({ target: i, call })));
   if (calls.length === 0) return node;
   const first = calls[0]!.call;
-  if (calls.length > 1) return unsupported(st, 'several set-returning functions in a SELECT list', calls[1]!.call.location);
+  // Equal calls (same function, same arguments) are one function in FROM (pgjdbc:
+  // `(_pg_expandarray(k)).n, _pg_expandarray(k) AS keys`). Different ones run in lockstep in
+  // PostgreSQL, the shorter padded with NULLs: for up to four element walkers (unnest of one array,
+  // generate_subscripts(a, dim), _pg_expandarray) that is pgsqlite_lockstep (SQLAlchemy's index
+  // reflection: `unnest(indkey), unnest(indclass), generate_subscripts(indkey, 1)`).
+  const groups: FuncCall[] = [];
+  const keys: string[] = [];
+  for (const { call } of calls) {
+    const key = callKey(call);
+    if (!keys.includes(key)) {
+      keys.push(key);
+      groups.push(call);
+    }
+  }
+  if (groups.length > 1 && !areElementWalkers(groups)) {
+    return unsupported(st, 'several set-returning functions in a SELECT list', groups[1]!.location);
+  }
   if (node.groupClause?.length || node.havingClause !== undefined || node.distinctClause !== undefined || node.windowClause?.length) {
     return unsupported(st, 'a set-returning function in a SELECT list with GROUP BY, HAVING, DISTINCT or WINDOW', first.location);
   }
   const alias = 'pgsqlite_srf';
+  const lockstep = groups.length > 1;
+  const reference = (g: number): Node => ({
+    ColumnRef: { fields: [{ String: { sval: alias } }, ...(lockstep ? [{ String: { sval: `v${g + 1}` } }] : [])] },
+  });
   const replaced = targets.map((target, i) => {
     const body = nodeBody(target, 'ResTarget');
-    if (i !== calls[0]!.target) return target;
-    const isWhole = asNode(body.val, 'FuncCall') === first;
-    const val = replaceCall(body.val!, first, { ColumnRef: { fields: [{ String: { sval: alias } }] } });
-    const name = body.name ?? (isWhole ? setReturningName(first) : undefined);
+    if (!calls.some((c) => c.target === i)) return target;
+    const whole = asNode(body.val, 'FuncCall');
+    const wholeGroup = whole === undefined ? -1 : keys.indexOf(callKey(whole));
+    let val = body.val!;
+    keys.forEach((key, g) => {
+      val = replaceCall(val, key, reference(g));
+    });
+    const name = body.name ?? (wholeGroup >= 0 ? setReturningName(groups[wholeGroup]!) : undefined);
     return { ResTarget: { ...body, val, ...(name !== undefined ? { name } : {}) } } as Node;
   });
+  const call: FuncCall = lockstep ? lockstepCall(groups) : first;
   const item: Node = {
-    RangeFunction: { functions: [{ List: { items: [{ FuncCall: first }, {} as Node] } }], alias: { aliasname: alias } },
+    RangeFunction: { functions: [{ List: { items: [{ FuncCall: call }, {} as Node] } }], alias: { aliasname: alias } },
   };
   return { ...node, targetList: replaced, fromClause: [...(node.fromClause ?? []), item] };
+}
+
+const elementWalkers = new Set(['unnest', 'generate_subscripts', '_pg_expandarray']);
+
+/** Whether these calls can run as one pgsqlite_lockstep: up to four walkers of one array each. */
+function areElementWalkers(calls: FuncCall[]): boolean {
+  return calls.length <= 4 && calls.every((call) => {
+    const name = setReturningName(call) ?? '';
+    return elementWalkers.has(name) && (call.args?.length ?? 0) === (name === 'generate_subscripts' ? 2 : 1);
+  });
+}
+
+function lockstepCall(calls: FuncCall[]): FuncCall {
+  const names = calls.map((call) => setReturningName(call)!);
+  const args: Node[] = [{ A_Const: { sval: { sval: JSON.stringify(names) } } } as Node];
+  // No NULL placeholder: SQLite would compare the virtual table's hidden column with it and drop every row.
+  for (const call of calls) args.push(call.args![0]!, call.args![1] ?? ({ A_Const: { ival: { ival: 0 } } } as Node));
+  return { funcname: [{ String: { sval: 'pgsqlite_internal' } }, { String: { sval: 'pgsqlite_lockstep' } }], args, funcformat: 'COERCE_EXPLICIT_CALL' } as FuncCall;
 }
 
 /** Calls of supported set-returning functions in an expression, not descending into subqueries. */
@@ -212,12 +264,18 @@ function findCalls(node: unknown, found: (call: FuncCall) => void): void {
   }
 }
 
-function replaceCall(node: Node, call: FuncCall, by: Node): Node {
+/** A call's parse tree without source locations: equal keys are the same call. */
+function callKey(call: FuncCall): string {
+  return JSON.stringify(call, (k, v: unknown) => (k === 'location' ? undefined : v));
+}
+
+function replaceCall(node: Node, key: string, by: Node): Node {
   const walk = (value: unknown): unknown => {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return value.map(walk);
     const record = value as Record<string, unknown>;
-    if (record.FuncCall === call) return by;
+    if (record.SubLink !== undefined) return value;
+    if (record.FuncCall !== undefined && callKey(record.FuncCall as FuncCall) === key) return by;
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, walk(v)]));
   };
   return walk(node) as Node;

@@ -4,18 +4,22 @@
  * set operators bind equally (left to right) where PostgreSQL's INTERSECT binds tighter. Such
  * members are wrapped as `SELECT * FROM (…)`, which keeps their column names.
  */
+import { storedValueList } from './stored-values.js';
 import type { SelectStmt } from 'libpg-query';
+import { isDistinctOn, rewriteDistinctOn } from './distinct-on.js';
+import { hasLateralSubquery, removeLateralSubqueries, shadowLateralNames } from './lateral-subqueries.js';
 import { expression, expressionList, locationOf } from './expressions.js';
 import { fromList } from './from-clause.js';
 import { hoistSetReturningFunction, withRangeScope } from './range-functions.js';
 import { asNode, isEmptyNode, nodeBody, nodeKind, stringOf, type Node } from './parse-tree.js';
 import { sortList } from './sort-clauses.js';
 import { outputList } from './target-lists.js';
-import type { SortKey, TranslationState } from './translation-state.js';
+import type { RangeScope, SortKey, TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 import { windowClause } from './window-definitions.js';
 import { withClause } from './with-clause.js';
-import { computedTerm, selectTypeScope } from '../infer-output-types.js';
+import { hasGroupingSets, rewriteGroupingSets } from './grouping-sets.js';
+import { computedTerm, expressionTerm, selectTypeScope } from '../infer-output-types.js';
 import { resultColumnName } from './result-column-names.js';
 import { checkCommonLiterals, checkOrderByPositions, checkUngroupedColumns, simpleTargets } from './semantic-checks.js';
 import type { AstNode } from '../parser.js';
@@ -33,6 +37,8 @@ export function selectQuery(st: TranslationState, node: Node | undefined): strin
 export function selectStatement(st: TranslationState, node: SelectStmt): string {
   if (node.intoClause !== undefined) unsupported(st, 'SELECT INTO in this position', node.intoClause.rel?.location);
   if (node.lockingClause?.length) unsupported(st, lockingName(node), undefined);
+  if (!isSetOperation(node) && node.valuesLists === undefined && isDistinctOn(node)) return selectStatement(st, rewriteDistinctOn(st, node));
+  if (!isSetOperation(node) && node.valuesLists === undefined && hasGroupingSets(node)) return selectStatement(st, rewriteGroupingSets(st, node));
   let text = node.withClause !== undefined ? withClause(st, node.withClause) + ' ' : '';
   if (isSetOperation(node)) return text + setOperation(st, node) + orderAndLimit(st, node);
   if (node.valuesLists !== undefined) {
@@ -41,18 +47,45 @@ export function selectStatement(st: TranslationState, node: SelectStmt): string 
     if (hasOrderOrLimit(node)) return text + 'SELECT * FROM (' + values + ')' + orderAndLimit(st, node);
     return text + values;
   }
-  const select = hoistSetReturningFunction(st, node);
-  return text + withRangeScope(st, select.fromClause, () => simpleSelect(st, select) + orderAndLimit(st, select));
+  return text + scopedSelect(st, node, true);
+}
+
+/**
+ * A simple SELECT (with its ORDER BY and LIMIT when `withOrder`), with the column references that
+ * name set-returning functions' and LATERAL subqueries' columns rewritten.
+ */
+function scopedSelect(st: TranslationState, node: SelectStmt, withOrder: boolean): string {
+  let select = hoistSetReturningFunction(st, node);
+  const scopes: RangeScope[] = [];
+  if (st.rangeScopes.length > 0) {
+    const shadow = shadowLateralNames(st, select);
+    if (shadow !== undefined) scopes.push(shadow);
+  }
+  if (hasLateralSubquery(select.fromClause)) {
+    const rewritten = removeLateralSubqueries(st, select);
+    select = rewritten.select;
+    scopes.push(rewritten.scope);
+  }
+  const write = (): string => withRangeScope(st, select.fromClause, () => simpleSelect(st, select) + (withOrder ? orderAndLimit(st, select) : ''));
+  if (scopes.length === 0) return write();
+  st.rangeScopes.push(...scopes);
+  try {
+    return write();
+  } finally {
+    st.rangeScopes.length -= scopes.length;
+  }
 }
 
 /** VALUES (…), (…) — also used for INSERT sources. */
-export function valuesList(st: TranslationState, rows: Node[]): string {
+/** @param stored the rows are written into a table (INSERT): decimal constants keep their digits (stored-values.ts). */
+export function valuesList(st: TranslationState, rows: Node[], stored = false): string {
   const items = rows.map((r) => nodeBody(r, 'List').items ?? []);
   if (items.length > 1) checkCommonLiterals(st, items[0]!.map((_, i) => items.map((row) => row[i]!).filter((n) => n !== undefined)));
   let text = 'VALUES ';
   for (let i = 0; i < rows.length; i++) {
     if (i > 0) text += ', ';
-    text += '(' + expressionList(st, nodeBody(rows[i]!, 'List').items) + ')';
+    const row = nodeBody(rows[i]!, 'List').items;
+    text += '(' + (stored ? storedValueList(st, row) : expressionList(st, row)) + ')';
   }
   return text;
 }
@@ -65,6 +98,9 @@ function hasOrderOrLimit(node: SelectStmt): boolean {
   return !!node.sortClause?.length || node.limitCount !== undefined || node.limitOffset !== undefined;
 }
 
+/** The placeholder column of a SELECT with an empty target list. */
+export const noColumnsName = 'pgsqlite_no_columns';
+
 function simpleSelect(st: TranslationState, node: SelectStmt): string {
   return st.inTypeScope(selectTypeScope(node as AstNode, st.typeScope), () => simpleSelectIn(st, node));
 }
@@ -72,14 +108,11 @@ function simpleSelect(st: TranslationState, node: SelectStmt): string {
 function simpleSelectIn(st: TranslationState, node: SelectStmt): string {
   checkUngroupedColumns(node);
   let text = 'SELECT';
-  if (node.distinctClause !== undefined) {
-    if (node.distinctClause.length !== 1 || !isEmptyNode(node.distinctClause[0])) {
-      unsupported(st, 'DISTINCT ON', locationOf(node.distinctClause[0]));
-    }
-    text += ' DISTINCT';
-  }
-  if (!node.targetList?.length) unsupported(st, 'SELECT with an empty target list');
-  text += ' ' + outputList(st, node.targetList!);
+  // DISTINCT ON was rewritten away by selectStatement (distinct-on.ts).
+  if (node.distinctClause !== undefined) text += ' DISTINCT';
+  // SQLite needs a column; the engine reports a result with this one name alone as zero columns
+  // (src/storage/worker/column-types.ts), as PostgreSQL sends `SELECT FROM t`.
+  text += ' ' + (node.targetList?.length ? outputList(st, node.targetList) : 'NULL AS ' + noColumnsName);
   if (node.fromClause?.length) text += ' FROM ' + fromList(st, node.fromClause);
   if (node.whereClause !== undefined) text += ' WHERE ' + expression(st, node.whereClause);
   if (node.groupClause?.length) text += ' GROUP BY ' + groupByList(st, node.groupClause);
@@ -123,13 +156,12 @@ function setOperation(st: TranslationState, node: SelectStmt): string {
  * operators left to right, while PostgreSQL's tree says the right side was grouped first.
  */
 function setOperand(st: TranslationState, member: SelectStmt, isRight: boolean): string {
-  const needsWrap = hasOrderOrLimit(member) || member.withClause !== undefined || !!member.lockingClause?.length
+  const needsWrap = hasOrderOrLimit(member) || member.withClause !== undefined || !!member.lockingClause?.length || isDistinctOn(member)
     || (isRight && isSetOperation(member));
   if (needsWrap) return 'SELECT * FROM (' + selectStatement(st, member) + ')';
   if (isSetOperation(member)) return setOperation(st, member);
   if (member.valuesLists !== undefined) return valuesList(st, member.valuesLists);
-  const select = hoistSetReturningFunction(st, member);
-  return withRangeScope(st, select.fromClause, () => simpleSelect(st, select));
+  return scopedSelect(st, member, false);
 }
 
 /** ORDER BY, then LIMIT/OFFSET (FETCH FIRST n ROWS ONLY arrives as a LIMIT). */
@@ -195,6 +227,10 @@ function sortKeyResolver(st: TranslationState, node: SelectStmt): ((key: Node) =
       const i = (position.ival ?? 0) - 1;
       expr = targets[i]?.val;
       alias = names[i];
+      // A plain column named by position may be an enum: sorted by the column itself (enum-ordering.ts).
+      if (alias === undefined && expr !== undefined && asNode(expr, 'ColumnRef') !== undefined) {
+        return { term: null, enumTerm: expressionTerm(expr as AstNode, scope), keyExpression: expr };
+      }
       if (alias === undefined || names.filter((n) => n === alias).length > 1) return undefined;
     } else {
       const fields = asNode(key, 'ColumnRef')?.fields;
@@ -203,6 +239,9 @@ function sortKeyResolver(st: TranslationState, node: SelectStmt): ((key: Node) =
       if (i >= 0) expr = targets[i]!.val;
     }
     const term = expr === undefined ? undefined : computedTerm(expr as AstNode, scope);
-    return term === undefined ? undefined : { term, alias };
+    if (term !== undefined) return { term, alias };
+    // A plain column or cast may be an enum (enum-ordering.ts); a position without a usable alias is left alone.
+    if (expr === undefined || (position !== undefined && alias === undefined)) return undefined;
+    return { term: null, alias, enumTerm: expressionTerm(expr as AstNode, scope) };
   };
 }

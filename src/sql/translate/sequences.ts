@@ -12,6 +12,7 @@ import type { AlterSeqStmt, CreateSeqStmt, DefElem, FuncCall, SelectStmt } from 
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { quoteString } from './identifiers.js';
+import { storageName, systemSchemas } from '../schema-names.js';
 import { asNode, nodeBody, stringOf, stringsOf, type Node } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
@@ -135,9 +136,11 @@ function requireSequence(name: string, noun = 'relation'): string {
     + `WHERE NOT EXISTS (SELECT 1 FROM ${sequencesTable} WHERE name = ${quoteString(name)})`;
 }
 
+/** A sequence's row name: its SQLite-style name in its schema (src/sql/schema-names.ts). */
 function sequenceName(st: TranslationState, schema: string | undefined, name: string | undefined, location?: number): string {
-  if (schema !== undefined && schema !== 'public') unsupported(st, `a sequence in schema "${schema}"`, location);
-  return name ?? '';
+  if (schema === undefined) return name ?? '';
+  if (systemSchemas.has(schema)) unsupported(st, `a sequence in schema "${schema}"`, location);
+  return storageName(schema, name ?? '');
 }
 
 export function createSequence(st: TranslationState, node: CreateSeqStmt): string[] {

@@ -5,12 +5,15 @@
  */
 import type { SortBy } from 'libpg-query';
 import { expression } from './expressions.js';
-import { nodeBody, stringsOf, type Node } from './parse-tree.js';
+import { asNode, nodeBody, stringsOf, type Node } from './parse-tree.js';
+import { expressionTerm } from '../infer-output-types.js';
+import type { AstNode } from '../parser.js';
 import type { SortKey, TranslationState } from './translation-state.js';
 import { quoteIdentifier } from './identifiers.js';
 import { evaluateTerm, foldTerm, needsColumns, NUMERIC, resolved } from '../types/type-terms.js';
 import { typedSlot } from '../types/typed-slots.js';
 import { unsupported } from './unsupported.js';
+import { enumSortKey } from './enum-ordering.js';
 
 export function sortList(st: TranslationState, items: Node[]): string {
   let text = '';
@@ -23,8 +26,14 @@ export function sortList(st: TranslationState, items: Node[]): string {
 
 function sortItem(st: TranslationState, node: SortBy): string {
   let text = expression(st, node.node!);
-  const key = st.sortKeyOf?.(node.node!);
-  if (key !== undefined) text = numericSortKey(text, key);
+  let key = st.sortKeyOf?.(node.node!);
+  // Outside a SELECT's own ORDER BY (a window's, an aggregate's) a plain column may still be an enum.
+  if (key === undefined && asNode(node.node, 'ColumnRef') !== undefined) key = { term: null, enumTerm: expressionTerm(node.node as AstNode, st.typeScope) };
+  if (key?.enumTerm !== undefined) {
+    const value = key.alias !== undefined ? quoteIdentifier(key.alias) : key.keyExpression !== undefined ? expression(st, key.keyExpression) : text;
+    text = enumSortKey(text, value, key.enumTerm) ?? text;
+  }
+  else if (key !== undefined) text = numericSortKey(text, key);
   let descending = false;
   switch (node.sortby_dir) {
     case 'SORTBY_ASC':
@@ -53,13 +62,16 @@ function sortItem(st: TranslationState, node: SortBy): string {
 }
 
 /**
- * A computed numeric is exact TEXT, which SQLite would sort as text: its sort key is
- * pgsqlite_numeric_key (a REAL), decided here or by the engine (a typed slot). A key naming an
- * output column by position sorts by that column's alias.
+ * A computed numeric is exact TEXT, which SQLite would sort as text: it sorts as text under the
+ * pgsqlite_numeric collation (native/numeric_collation.h), which compares by value with every digit.
+ * The CAST makes an INTEGER or REAL numeric (a cast of an integer, a numeric column of an older
+ * database) text too, since SQLite sorts numbers before all text whatever the collation. Decided
+ * here or by the engine (a typed slot). A key naming an output column by position sorts by that
+ * column's alias.
  */
 function numericSortKey(text: string, key: SortKey): string {
   const keyText = key.alias !== undefined ? quoteIdentifier(key.alias) : text;
-  const special = 'pgsqlite_numeric_key(' + keyText + ')';
+  const special = 'CAST(' + keyText + ' AS TEXT) COLLATE pgsqlite_numeric';
   if (!needsColumns(key.term)) return resolved(evaluateTerm(key.term, () => null)) === NUMERIC ? special : text;
   return typedSlot({ terms: [foldTerm(key.term)], oids: [NUMERIC], native: [text, ''], special: [special, ''] }, ['']);
 }

@@ -7,20 +7,21 @@ import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
 
 /**
- * TODO(dialect): SQLite's CURRENT_* are UTC text at second precision, taken per statement;
- * PostgreSQL's are typed, microsecond, and fixed at transaction start (pgsqlite_transaction_start()
- * gives that instant). The precision argument of CURRENT_TIMESTAMP(n) is dropped until then.
+ * The date/time keywords are the transaction's start, like now() (catalog/session-functions.ts),
+ * cast to their types in the session's time zone. The precision argument (CURRENT_TIMESTAMP(0))
+ * is dropped: values keep now()'s precision. CURRENT_TIME (time with time zone) is still
+ * SQLite's UTC clock text.
  */
 const sqliteSpellings: Record<string, string> = {
-  SVFOP_CURRENT_DATE: 'CURRENT_DATE',
+  SVFOP_CURRENT_DATE: 'pgsqlite_cast_datetime(now(), 1082)',
   SVFOP_CURRENT_TIME: 'CURRENT_TIME',
   SVFOP_CURRENT_TIME_N: 'CURRENT_TIME',
-  SVFOP_CURRENT_TIMESTAMP: 'CURRENT_TIMESTAMP',
-  SVFOP_CURRENT_TIMESTAMP_N: 'CURRENT_TIMESTAMP',
-  SVFOP_LOCALTIME: 'CURRENT_TIME',
-  SVFOP_LOCALTIME_N: 'CURRENT_TIME',
-  SVFOP_LOCALTIMESTAMP: 'CURRENT_TIMESTAMP',
-  SVFOP_LOCALTIMESTAMP_N: 'CURRENT_TIMESTAMP',
+  SVFOP_CURRENT_TIMESTAMP: 'now()',
+  SVFOP_CURRENT_TIMESTAMP_N: 'now()',
+  SVFOP_LOCALTIME: 'pgsqlite_cast_datetime(now(), 1083)',
+  SVFOP_LOCALTIME_N: 'pgsqlite_cast_datetime(now(), 1083)',
+  SVFOP_LOCALTIMESTAMP: 'pgsqlite_cast_datetime(now(), 1114)',
+  SVFOP_LOCALTIMESTAMP_N: 'pgsqlite_cast_datetime(now(), 1114)',
   // pgsqlite has no role switching: every user spelling is the session's user.
   SVFOP_CURRENT_ROLE: 'pgsqlite_current_user()',
   SVFOP_CURRENT_USER: 'pgsqlite_current_user()',

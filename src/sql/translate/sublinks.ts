@@ -1,8 +1,11 @@
-/** Subqueries inside expressions: EXISTS, scalar subqueries, IN / = ANY, NOT IN / <> ALL. */
+/** Subqueries inside expressions: EXISTS, scalar subqueries, IN / = ANY, NOT IN / <> ALL, other op ANY/ALL. */
 import type { SubLink } from 'libpg-query';
+import { PgError } from '../../protocol/pg-error.js';
+import { SqlState } from '../../protocol/sqlstate.js';
 import { expression } from './expressions.js';
 import { asNode, nodeBody, stringsOf, type Node } from './parse-tree.js';
 import { fitPrecedence, Prec } from './precedence.js';
+import { quantifiedComparison } from './quantified-comparisons.js';
 import { selectQuery } from './select-statement.js';
 import type { TranslationState } from './translation-state.js';
 import { unsupported } from './unsupported.js';
@@ -12,6 +15,7 @@ export function subLink(st: TranslationState, node: SubLink, required: number): 
     case 'EXISTS_SUBLINK':
       return 'EXISTS (' + selectQuery(st, node.subselect) + ')';
     case 'EXPR_SUBLINK': {
+      if (outputWidth(node.subselect) === 0) throw new PgError({ code: SqlState.syntaxError, message: 'subquery must return only one column' });
       // PostgreSQL raises 21000 when a scalar subquery returns more than one row; SQLite takes
       // the first. Unless the subquery returns one row by its shape, its first two rows are counted.
       const inner = selectQuery(st, node.subselect);
@@ -22,7 +26,7 @@ export function subLink(st: TranslationState, node: SubLink, required: number): 
       // x IN (subquery) arrives without an operator; x = ANY (subquery) is the same test.
       return quantified(st, node, '=', ' IN (', 'ANY', required);
     case 'ALL_SUBLINK':
-      // x <> ALL (subquery) is NOT IN, NULL handling included; other operators have no SQLite form.
+      // x <> ALL (subquery) is NOT IN, NULL handling included; other operators: quantified-comparisons.ts.
       return quantified(st, node, '<>', ' NOT IN (', 'ALL', required);
     case 'ARRAY_SUBLINK':
       // Arrays are stored as JSON arrays; the subquery's one column, in its order.
@@ -37,8 +41,11 @@ function quantified(
 ): string {
   const parts = stringsOf(node.operName);
   const op = parts.length === 0 ? expectedOperator : parts[parts.length - 1]!;
-  if (op !== expectedOperator || (parts.length > 1 && parts[0] !== 'pg_catalog')) {
-    return unsupported(st, `${op} ${quantifier} (subquery)`, node.location);
+  if (parts.length > 1 && parts[0] !== 'pg_catalog') return unsupported(st, `${op} ${quantifier} (subquery)`, node.location);
+  if (outputWidth(node.subselect) === 0) throw new PgError({ code: SqlState.syntaxError, message: 'subquery has too few columns' });
+  if (op !== expectedOperator && !(op === '!=' && expectedOperator === '<>')) {
+    const left = expression(st, node.testexpr!, Prec.Any);
+    return quantifiedComparison(st, left, op, quantifier as 'ANY' | 'ALL', selectQuery(st, node.subselect), 'subquery', node.location);
   }
   const text = expression(st, node.testexpr!, Prec.Equality + 1) + keyword + selectQuery(st, node.subselect) + ')';
   return fitPrecedence(text, Prec.Equality, required);

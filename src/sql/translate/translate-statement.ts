@@ -3,16 +3,20 @@
  * directly; constructs SQLite cannot express faithfully are refused with 0A000 rather than
  * translated into a query that means something else.
  */
+import type { NamespaceContext } from '../search-path.js';
 import { alterTable } from './alter-table.js';
+import { commentStatement } from './comment-statement.js';
 import { createIndex } from './create-index.js';
 import { createTable } from './create-table.js';
 import { createTableAs } from './create-table-as.js';
 import { createView } from './create-view.js';
 import { deleteStatement } from './delete-statement.js';
 import { dropStatement } from './drop-statement.js';
-import { insertStatement } from './insert-statement.js';
+import { alterEnum, createEnum, dropEnums, renameEnum } from './enum-types.js';
+import { insertStatements } from './insert-statement.js';
 import { nodeBody, nodeKind, type Node, type NodeKind } from './parse-tree.js';
 import { renameStatement } from './rename-statement.js';
+import { createSchema, creationChecks, dropSchema, renameSchema, setSchema } from './schema-statements.js';
 import { selectStatement } from './select-statement.js';
 import { alterSequence, createSequence, sequenceCallStatement } from './sequences.js';
 import { TranslationState } from './translation-state.js';
@@ -28,7 +32,10 @@ export interface TranslationContext {
    * position is byte offset + 1, which is exact for ASCII queries.
    */
   queryText?: string;
-  // Reserved for later: search_path, catalog lookups.
+  /** The session's search path and the database's schemas (undefined: everything is public). */
+  namespaces?: NamespaceContext;
+  /** Called when the translation read `namespaces.snapshot` (it is then cached for that snapshot only). */
+  dependsOnSnapshot?: () => void;
 }
 
 export interface TranslatedStatement {
@@ -39,13 +46,24 @@ export interface TranslatedStatement {
   sql: string[];
   /** Highest $n used; parameters become ?n (SQLite numbered parameters). */
   paramCount: number;
+  /**
+   * When more than one: the last this many statements together are the result (their rows
+   * follow each other, their counts add up), as a multi-row INSERT split by DEFAULT.
+   */
+  resultStatements?: number;
 }
 
 /** Translates one statement: the `stmt` of an entry of parseSync(sql).stmts. */
 export function translateStatement(stmt: Node, ctx: TranslationContext = {}): TranslatedStatement {
   const st = new TranslationState(ctx);
+  st.topLevelStatement = stmt;
+  st.topLevelWith = (nodeBody(stmt, nodeKind(stmt)) as { withClause?: unknown } | undefined)?.withClause;
   const sql = statementSql(st, stmt);
-  return { sql, paramCount: st.paramCount };
+  // A data-modifying WITH runs its statements first (data-modifying-ctes.ts).
+  return {
+    sql: st.prelude.length > 0 ? [...st.prelude, ...sql] : sql, paramCount: st.paramCount,
+    ...(st.resultStatements > 1 ? { resultStatements: st.resultStatements } : {}),
+  };
 }
 
 function statementSql(st: TranslationState, stmt: Node): string[] {
@@ -59,37 +77,64 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
       }
       return [sequenceCallStatement(st, select) ?? selectStatement(st, select)];
     }
-    case 'InsertStmt':
-      return [insertStatement(st, nodeBody(stmt, 'InsertStmt'))];
+    case 'InsertStmt': {
+      const inserts = insertStatements(st, nodeBody(stmt, 'InsertStmt'));
+      st.resultStatements = inserts.length;
+      return inserts;
+    }
     case 'UpdateStmt':
       return [updateStatement(st, nodeBody(stmt, 'UpdateStmt'))];
     case 'DeleteStmt':
       return [deleteStatement(st, nodeBody(stmt, 'DeleteStmt'))];
-    case 'CreateStmt':
-      return createTable(st, nodeBody(stmt, 'CreateStmt'));
+    case 'CreateStmt': {
+      // Relation names are SQLite names here (src/sql/resolve-schema-names.ts); their schema must exist.
+      const node = nodeBody(stmt, 'CreateStmt');
+      return [...creationChecks(node.relation?.relname, node.relation?.relpersistence === 't'), ...createTable(st, node)];
+    }
     case 'CreateTableAsStmt': {
       const node = nodeBody(stmt, 'CreateTableAsStmt');
       if (node.objtype === 'OBJECT_MATVIEW') return unsupported(st, 'CREATE MATERIALIZED VIEW', node.into?.rel?.location);
-      return [createTableAs(st, node.into!, node.query!, node.if_not_exists === true)];
+      const checks = creationChecks(node.into?.rel?.relname, node.into?.rel?.relpersistence === 't');
+      return [...checks, createTableAs(st, node.into!, node.query!, node.if_not_exists === true)];
     }
     case 'IndexStmt':
       return [createIndex(st, nodeBody(stmt, 'IndexStmt'))];
-    case 'ViewStmt':
-      return createView(st, nodeBody(stmt, 'ViewStmt'));
-    case 'DropStmt':
-      return dropStatement(st, nodeBody(stmt, 'DropStmt'));
+    case 'ViewStmt': {
+      const node = nodeBody(stmt, 'ViewStmt');
+      return [...creationChecks(node.view?.relname, node.view?.relpersistence === 't'), ...createView(st, node)];
+    }
+    case 'DropStmt': {
+      const node = nodeBody(stmt, 'DropStmt');
+      if (node.removeType === 'OBJECT_TYPE') return dropEnums(st, node);
+      return node.removeType === 'OBJECT_SCHEMA' ? dropSchema(st, node) : dropStatement(st, node);
+    }
     case 'AlterTableStmt':
       return alterTable(st, nodeBody(stmt, 'AlterTableStmt'));
-    case 'RenameStmt':
-      return renameStatement(st, nodeBody(stmt, 'RenameStmt'));
+    case 'RenameStmt': {
+      const node = nodeBody(stmt, 'RenameStmt');
+      if (node.renameType === 'OBJECT_TYPE') return renameEnum(st, node);
+      return node.renameType === 'OBJECT_SCHEMA' ? renameSchema(st, node) : renameStatement(st, node);
+    }
+    case 'CreateSchemaStmt':
+      return createSchema(st, nodeBody(stmt, 'CreateSchemaStmt'), (element) => statementSql(st, element));
+    case 'AlterObjectSchemaStmt':
+      return setSchema(st, nodeBody(stmt, 'AlterObjectSchemaStmt'));
     case 'TruncateStmt':
       return truncateStatement(st, nodeBody(stmt, 'TruncateStmt'));
-    case 'CreateSeqStmt':
-      return createSequence(st, nodeBody(stmt, 'CreateSeqStmt'));
+    case 'CreateSeqStmt': {
+      const node = nodeBody(stmt, 'CreateSeqStmt');
+      return [...creationChecks(node.sequence?.relname, node.sequence?.relpersistence === 't'), ...createSequence(st, node)];
+    }
     case 'AlterSeqStmt':
       return alterSequence(st, nodeBody(stmt, 'AlterSeqStmt'));
     case 'VacuumStmt':
       return [vacuumStatement(st, nodeBody(stmt, 'VacuumStmt'))];
+    case 'CreateEnumStmt':
+      return createEnum(st, nodeBody(stmt, 'CreateEnumStmt'));
+    case 'AlterEnumStmt':
+      return alterEnum(st, nodeBody(stmt, 'AlterEnumStmt'));
+    case 'CommentStmt':
+      return commentStatement(st, nodeBody(stmt, 'CommentStmt'));
     default: {
       const session = sessionStatements[kind];
       if (session !== undefined) return notTranslatable(st, `${session} is handled by the session, not translated to SQLite`);
@@ -125,7 +170,6 @@ const statementNames: Partial<Record<NodeKind, string>> = {
   MergeStmt: 'MERGE',
   CreateSeqStmt: 'CREATE SEQUENCE',
   AlterSeqStmt: 'ALTER SEQUENCE',
-  CreateSchemaStmt: 'CREATE SCHEMA',
   CreateFunctionStmt: 'CREATE FUNCTION',
   CreateTrigStmt: 'CREATE TRIGGER',
   CreateExtensionStmt: 'CREATE EXTENSION',
@@ -147,7 +191,6 @@ const statementNames: Partial<Record<NodeKind, string>> = {
   RuleStmt: 'CREATE RULE',
   CreatePolicyStmt: 'CREATE POLICY',
   AlterOwnerStmt: 'ALTER … OWNER TO',
-  AlterObjectSchemaStmt: 'ALTER … SET SCHEMA',
   DefineStmt: 'CREATE AGGREGATE/OPERATOR/TYPE',
 };
 

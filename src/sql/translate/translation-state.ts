@@ -6,6 +6,10 @@ import type { Node } from './parse-tree.js';
 export interface SortKey {
   term: Term;
   alias?: string;
+  /** The item's type term including plain columns (an enum column sorts by position: enum-ordering.ts). */
+  enumTerm?: Term;
+  /** The expression an output position names, when it is a plain column (ORDER BY 1 of SELECT m). */
+  keyExpression?: Node;
 }
 import type { TranslationContext } from './translate-statement.js';
 
@@ -40,6 +44,26 @@ export class TranslationState {
   typeScope: TypeScope | undefined;
   /** Set while a SELECT's own ORDER BY is written: which items may sort computed numerics (sort-clauses.ts). */
   sortKeyOf: ((key: Node) => SortKey | undefined) | undefined;
+  /**
+   * SQLite statements that must run before the translated statement, as one unit with it: the
+   * data-modifying statements of its WITH clause (data-modifying-ctes.ts).
+   */
+  readonly prelude: string[] = [];
+  /** Set while one part of a split INSERT is written: the parameters it uses (insert-statement.ts). */
+  paramsUsed: Set<number> | undefined;
+  /** Parameters a part of a split INSERT must name without using them (insert-statement.ts). */
+  unusedInsertParams: number[] | undefined;
+  /** How many trailing statements of the translation make up the result (insertStatements). */
+  resultStatements = 1;
+  /** Data-modifying CTEs translated so far; numbers their captured rows. */
+  modifyingCtes = 0;
+  /** The statement's own WITH clause: the only one that may hold data-modifying statements. */
+  topLevelWith: unknown;
+  /** The statement being translated (its parse tree), for checks over the whole of it. */
+  topLevelStatement: Node | undefined;
+  /** LATERAL subqueries written as json_each FROM items (lateral-subqueries.ts), by their node. */
+  readonly lateralFromItems = new Map<object, string>();
+  lateralItems = 0;
   private syntheticNames = 0;
 
   constructor(readonly context: TranslationContext) {}
@@ -57,6 +81,7 @@ export class TranslationState {
 
   useParam(n: number): void {
     if (n > this.paramCount) this.paramCount = n;
+    this.paramsUsed?.add(n);
   }
 
   /**

@@ -4,8 +4,8 @@
  * ALTER TABLE … ADD CONSTRAINT … CHECK and ALTER COLUMN … SET NOT NULL become BEFORE INSERT/UPDATE
  * triggers that raise PostgreSQL's errors, after a check of the existing rows. The triggers are
  * named after the constraint (`pgsqlite_check_<table>_<name>_insert|update`) or column
- * (`pgsqlite_notnull_<table>_<column>_insert|update`), so DROP CONSTRAINT / DROP NOT NULL find them.
- * Constraints written in CREATE TABLE are part of SQLite's table definition and cannot be dropped.
+ * (`pgsqlite_notnull_<table>_<column>_insert|update`), so DROP CONSTRAINT (the dropConstraint
+ * schema operation, src/storage/worker/schema-operations.ts) and DROP NOT NULL find them.
  */
 import type { Constraint } from 'libpg-query';
 import { expression } from './expressions.js';
@@ -90,29 +90,4 @@ export function dropNotNull(table: string, column: string): string[] {
     `DROP TRIGGER IF EXISTS ${quoteIdentifier(`pgsqlite_notnull_${table}_${column}_insert`)}`,
     `DROP TRIGGER IF EXISTS ${quoteIdentifier(`pgsqlite_notnull_${table}_${column}_update`)}`,
   ];
-}
-
-/**
- * DROP CONSTRAINT [IF EXISTS] name: the triggers of an added CHECK, or the unique index of an added
- * PRIMARY KEY / UNIQUE (alter-table.ts). A constraint of CREATE TABLE is refused (0A000); one that
- * does not exist is 42704 unless IF EXISTS.
- */
-export function dropConstraint(table: string, name: string, missingOk: boolean): string[] {
-  const insertTrigger = `pgsqlite_check_${table}_${name}_insert`;
-  const out = [
-    `${raise('0A000', 'ALTER TABLE … DROP CONSTRAINT of a constraint declared in CREATE TABLE is not supported yet')} FROM sqlite_schema s, `
-      + `json_each(pgsqlite_table_constraints(s.name, s.sql)) c WHERE s.type = 'table' AND s.name = ${quoteString(table)} `
-      + `AND json_extract(c.value, '$.name') = ${quoteString(name)}`,
-  ];
-  if (!missingOk) {
-    out.push(`${raise('42704', `constraint "${name}" of relation "${table}" does not exist`)} WHERE NOT EXISTS `
-      + `(SELECT 1 FROM sqlite_schema WHERE (type = 'trigger' AND name = ${quoteString(insertTrigger)}) `
-      + `OR (type = 'index' AND name = ${quoteString(name)} AND tbl_name = ${quoteString(table)}))`);
-  }
-  out.push(
-    `DROP TRIGGER IF EXISTS ${quoteIdentifier(insertTrigger)}`,
-    `DROP TRIGGER IF EXISTS ${quoteIdentifier(`pgsqlite_check_${table}_${name}_update`)}`,
-    `DROP INDEX IF EXISTS ${quoteIdentifier(name)}`,
-  );
-  return out;
 }

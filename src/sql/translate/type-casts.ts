@@ -10,14 +10,19 @@ import type { SqliteValue } from '../../protocol/types/storage.js';
 import { inferExpressionType } from '../infer-output-types.js';
 import type { AstNode } from '../parser.js';
 import { declaredTypeOfTypeName } from '../types/declared-type.js';
+import { enumNameOfTypeNames } from '../types/enum-declared-type.js';
+import { enumCast } from './enum-types.js';
 import { arrayLiteral } from './array-literals.js';
 import { byteaLiteral } from './bytea-literals.js';
 import { expression } from './expressions.js';
 import { quoteString } from './identifiers.js';
+import { integerCastOfColumn } from './numeric-column-forms.js';
 import { regTypeCast } from './reg-casts.js';
+import { bpcharCast } from './char-casts.js';
+import { floatCast } from './float-casts.js';
 import { asNode, stringsOf } from './parse-tree.js';
 import type { TranslationState } from './translation-state.js';
-import { positionOf, unsupported } from './unsupported.js';
+import { positionOf } from './unsupported.js';
 import { PgError } from '../../protocol/pg-error.js';
 import { parseNumeric } from '../../protocol/types/numeric.js';
 import { formatDecimal, numericWithTypmod, parseDecimal } from '../types/decimal.js';
@@ -38,6 +43,8 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
   const regCast = regTypeCast(st, node);
   if (regCast !== undefined) return regCast;
   const typeName = node.typeName!;
+  const enumName = enumNameOfTypeNames(stringsOf(typeName.names));
+  if (enumName !== undefined && !typeName.arrayBounds?.length) return enumCast(enumName, expression(st, node.arg!));
   if (typeName.arrayBounds?.length) {
     const constant = asNode(node.arg, 'A_Const');
     if (constant?.sval !== undefined) {
@@ -58,11 +65,15 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
   if (datetime !== undefined) return 'pgsqlite_cast_datetime(' + expression(st, node.arg!) + ', ' + datetime + ')';
   if (castClass === undefined) return expression(st, node.arg!, required);
   const argType = inferExpressionType(node.arg as AstNode);
+  const float = floatCast(st, node, base, modifiers);
+  if (float !== undefined) return float;
   if (castClass === 'INTEGER') {
     const constant = integerConstant(node.arg, base);
     if (constant !== undefined) return constant;
     // numeric and float to integer round (half away from zero for numeric); SQLite's CAST truncates.
     if (argType === NUMERIC || argType === FLOAT8 || argType === FLOAT4) return 'CAST(round(' + expression(st, node.arg!) + ') AS INTEGER)';
+    const columnCast = integerCastOfColumn(st, node.arg!, expression(st, node.arg!));
+    if (columnCast !== undefined) return columnCast;
   }
   // A decimal constant keeps its digits as text (4.20::text is '4.20'; SQLite's REAL would print 4.2).
   const decimal = castClass === 'TEXT' && modifiers.length === 0 ? asNode(node.arg, 'A_Const')?.fval?.fval : undefined;
@@ -77,10 +88,7 @@ export function typeCast(st: TranslationState, node: TypeCast, required: number)
     const literal = asNode(node.arg, 'A_Const');
     if (literal?.sval !== undefined) return byteaLiteral(literal.sval.sval ?? '', positionOf(st, literal.location));
   }
-  if (base === 'bpchar' && modifiers.length > 0) {
-    // char(n) pads with spaces on output and truncates; neither has a faithful SQLite form yet.
-    return unsupported(st, 'a cast to character(n)', node.location);
-  }
+  if (base === 'bpchar') return bpcharCast(expression(st, node.arg!), modifiers[0]);
   // TODO(dialect): PostgreSQL rounds fractional values cast to integers (and rejects non-numeric
   // text); SQLite's CAST truncates (and reads a numeric prefix). The type layer, knowing the
   // source type, picks the faithful form.
@@ -138,7 +146,8 @@ function sqliteLiteral(value: SqliteValue): string {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return "'NaN'";
     if (!Number.isFinite(value)) return value > 0 ? '9e999' : '-9e999';
-    const text = String(value);
+    // -0 keeps its sign ('-0'::float8 prints -0).
+    const text = Object.is(value, -0) ? '-0' : String(value);
     return /[.e]/i.test(text) ? text : text + '.0';
   }
   if (typeof value === 'string') return quoteString(value);

@@ -49,6 +49,8 @@ describe('exact decimals with numeric.c scales', () => {
     assert.equal(f(withDecimalScale(d('-2.5'), 0)), '-3');
     assert.equal(f(numericWithTypmod(d('12.3456'), 6, 2)), '12.35');
     assert.throws(() => numericWithTypmod(d('12345.6'), 5, 2), { code: '22003' });
+    // numeric.c prints 10^0 as 1.
+    assert.throws(() => numericWithTypmod(d('1.5'), 2, 2), { detail: 'A field with precision 2, scale 2 must round to an absolute value less than 1.' });
   });
 
   test('SQLite values: INTEGER, REAL (shortest form), numeric text', () => {

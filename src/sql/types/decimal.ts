@@ -8,7 +8,7 @@
 import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { plainDecimal } from '../../protocol/types/float.js';
-import { parseNumeric } from '../../protocol/types/numeric.js';
+import { looksCanonicalNumeric, parseNumeric } from '../../protocol/types/numeric.js';
 
 export type Decimal =
   | { kind: 'finite'; unscaled: bigint; scale: number }
@@ -41,7 +41,9 @@ export function toDecimal(value: unknown): Decimal | undefined {
     if (Number.isInteger(value) && Number.isSafeInteger(value)) return { kind: 'finite', unscaled: BigInt(value), scale: 0 };
     return parseDecimal(plainDecimal(value));
   }
-  if (typeof value === 'string') return parseDecimal(parseNumeric(value));
+  // Stored numerics are canonical already: skip numeric input's normalisation for them (sum() and
+  // avg() read every row through here).
+  if (typeof value === 'string') return parseDecimal(looksCanonicalNumeric(value) ? value : parseNumeric(value));
   throw new PgError({ code: SqlState.datatypeMismatch, message: 'cannot use a binary value as numeric' });
 }
 
@@ -206,7 +208,8 @@ export function numericWithTypmod(d: Decimal, precision: number, scale: number):
     if (abs !== 0n && abs.toString().length > precision) {
       throw new PgError({
         code: SqlState.numericValueOutOfRange, message: 'numeric field overflow',
-        detail: `A field with precision ${precision}, scale ${scale} must round to an absolute value less than 10^${precision - scale}.`,
+        // numeric.c prints 10^0 as 1.
+        detail: `A field with precision ${precision}, scale ${scale} must round to an absolute value less than ${precision === scale ? '1' : '10^' + (precision - scale)}.`,
       });
     }
   }

@@ -6,9 +6,11 @@
  */
 export interface DeclaredType {
   oid: number;
-  /** PostgreSQL typmod: -1 when none; varchar(n)/bpchar(n) n+4; numeric(p,s) ((p<<16)|s)+4. */
+  /** PostgreSQL typmod: -1 when none; varchar(n)/bpchar(n) n+4; numeric(p,s) ((p<<16)|s)+4; timestamp(p) p. */
   typmod: number;
 }
+
+import { enumArrayTypeOid, enumNameOfTypeNames, enumOfDeclaredType, enumTypeOid } from './enum-declared-type.js';
 
 const VARHDRSZ = 4;
 
@@ -21,6 +23,8 @@ const baseTypes: Record<string, [number, number]> = {
   // The catalog's one-byte "char" (quoted), unlike char(n) which is bpchar.
   '"char"': [18, 1002],
   regproc: [24, 1008],
+  // The catalog's vectors (pg_index.indkey): text like '1 2', not integers by the affinity rule.
+  int2vector: [22, 1006], oidvector: [30, 1013],
   int8: [20, 1016], bigint: [20, 1016], bigserial: [20, 1016], serial8: [20, 1016],
   int2: [21, 1005], smallint: [21, 1005], smallserial: [21, 1005], serial2: [21, 1005],
   int4: [23, 1007], int: [23, 1007], integer: [23, 1007], serial: [23, 1007], serial4: [23, 1007],
@@ -36,9 +40,22 @@ const baseTypes: Record<string, [number, number]> = {
   timestamptz: [1184, 1185], 'timestamp with time zone': [1184, 1185],
   interval: [1186, 1187],
   numeric: [1700, 1231], decimal: [1700, 1231],
+  // How CREATE TABLE declares numeric: a name with TEXT affinity, so '10.10' stays exact text
+  // (sql/translate/column-definitions.ts).
+  numeric_text: [1700, 1231],
   uuid: [2950, 2951],
   jsonb: [3802, 3807],
 };
+
+/**
+ * How SQLite DDL declares a numeric column ('' or '(p,s)' modifiers): `numeric_text` has TEXT
+ * affinity (NUMERIC affinity would turn '10.10' into the REAL 10.1) and the collation compares
+ * the numeric text by value (native/numeric_collation.h). Used by CREATE TABLE and by every
+ * engine-side table creation (CREATE TABLE AS, rebuilds).
+ */
+export function numericColumnDeclaration(modifiers: string): string {
+  return 'numeric_text' + modifiers + ' COLLATE pgsqlite_numeric';
+}
 
 const unknownType: DeclaredType = { oid: 25, typmod: -1 };
 
@@ -50,13 +67,20 @@ export function declaredTypeOfTypeName(
   typeName: { names?: Array<{ String?: { sval?: string } }>; arrayBounds?: unknown[] } | undefined,
   asArray = false,
 ): DeclaredType | null {
-  const base = (typeName?.names ?? []).map((n) => n.String?.sval).filter((n) => n && n !== 'pg_catalog').join(' ');
+  const names = (typeName?.names ?? []).map((n) => n.String?.sval ?? '');
+  // A user type is an enum (enum-declared-type.ts).
+  const enumName = enumNameOfTypeNames(names);
+  if (enumName !== undefined) return { oid: asArray || typeName?.arrayBounds?.length ? enumArrayTypeOid(enumName) : enumTypeOid(enumName), typmod: -1 };
+  const base = names.filter((n) => n && n !== 'pg_catalog').join(' ');
   return parseDeclaredType(base + (asArray || typeName?.arrayBounds?.length ? '[]' : ''));
 }
 
 /** Parses a declared type; null when there is none (an expression column). */
 export function parseDeclaredType(declared: string | null | undefined): DeclaredType | null {
   if (!declared) return null;
+  // An enum column (enum-declared-type.ts): its name keeps its case.
+  const enumType = enumOfDeclaredType(declared);
+  if (enumType !== undefined) return { oid: enumType.array ? enumArrayTypeOid(enumType.name) : enumTypeOid(enumType.name), typmod: -1 };
   let text = declared.trim().toLowerCase().replace(/\s+/g, ' ');
   let isArray = false;
   if (text.endsWith('[]')) {
@@ -85,6 +109,8 @@ function typmodFor(oid: number, modifiers: number[], name: string): number {
   if (oid === 1043 && first !== undefined && Number.isFinite(first)) return first + VARHDRSZ;
   if (oid === 1042) return (first !== undefined && Number.isFinite(first) ? first : name === 'bpchar' ? -1 : 1) + VARHDRSZ;
   if (oid === 1700 && first !== undefined && Number.isFinite(first)) return ((first << 16) | (second ?? 0)) + VARHDRSZ;
+  // time(p), timestamp(p) and their zoned forms: the fraction digits kept (0–6).
+  if ((oid === 1083 || oid === 1114 || oid === 1184 || oid === 1266) && first !== undefined && first >= 0 && first <= 6) return first;
   return -1;
 }
 

@@ -8,6 +8,8 @@
  * built-in types, reduced to what decides the result type.
  */
 
+import { enumArrayTypeOid, enumOfOid, enumTypeOid } from './enum-declared-type.js';
+
 /** A type OID, UNKNOWN for an untyped literal, null when nothing decides the type. */
 export type Term =
   | number
@@ -42,7 +44,7 @@ export function isArrayType(oid: number | null): boolean {
 
 /** Functions whose result type does not depend on their arguments. */
 const functionTypes: Record<string, number> = {
-  count: INT8, version: TEXT, current_setting: TEXT, current_database: NAME, current_schema: NAME,
+  count: INT8, version: TEXT, current_setting: TEXT, current_database: NAME, current_schema: NAME, current_schemas: 1003, pg_table_is_visible: BOOL,
   pg_backend_pid: INT4, now: TIMESTAMPTZ, transaction_timestamp: TIMESTAMPTZ, statement_timestamp: TIMESTAMPTZ,
   clock_timestamp: TIMESTAMPTZ, length: INT4, char_length: INT4, character_length: INT4, octet_length: INT4, bit_length: INT4,
   lower: TEXT, upper: TEXT, concat: TEXT, concat_ws: TEXT, substr: TEXT, substring: TEXT, replace: TEXT, trim: TEXT,
@@ -52,6 +54,7 @@ const functionTypes: Record<string, number> = {
   regexp_replace: TEXT, starts_with: BOOL, encode: TEXT, decode: BYTEA, string_agg: TEXT, gen_random_uuid: UUID,
   random: FLOAT8, pi: FLOAT8, cbrt: FLOAT8, pg_sleep: VOID, pg_notify: VOID, txid_current: INT8, pg_current_xact_id: 5069,
   set_config: TEXT, format_type: TEXT, pg_get_userbyid: NAME, pg_typeof: REGTYPE,
+  generate_subscripts: INT4, pg_get_indexdef: TEXT, pg_get_constraintdef: TEXT, pg_get_viewdef: TEXT, pg_get_expr: TEXT, pg_get_serial_sequence: TEXT,
   bool_and: BOOL, bool_or: BOOL, every: BOOL,
   row_number: INT8, rank: INT8, dense_rank: INT8, ntile: INT4, percent_rank: FLOAT8, cume_dist: FLOAT8,
   json_build_object: JSON_, json_build_array: JSON_, to_json: JSON_, json_agg: JSON_, json_object_agg: JSON_, row_to_json: JSON_,
@@ -63,13 +66,12 @@ const functionTypes: Record<string, number> = {
   jsonb_object_keys: TEXT, json_object_keys: TEXT, jsonb_path_query_array: JSONB, jsonb_path_query: JSONB, jsonb_path_query_first: JSONB, jsonb_path_exists: BOOL,
   array_length: INT4, cardinality: INT4, array_upper: INT4, array_lower: INT4, array_ndims: INT4, array_position: INT4,
   array_to_string: TEXT, string_to_array: 1009, regexp_match: 1009, regexp_matches: 1009, regexp_split_to_array: 1009,
-  regexp_split_to_table: TEXT, array_positions: 1007,
+  regexp_split_to_table: TEXT, array_positions: 1007, regexp_count: INT4, regexp_like: BOOL, regexp_substr: TEXT,
   extract: NUMERIC, date_part: FLOAT8, to_char: TEXT, to_date: DATE, to_timestamp: TIMESTAMPTZ, age: INTERVAL,
   make_date: DATE, make_time: TIME, make_timestamp: TIMESTAMP, make_timestamptz: TIMESTAMPTZ, make_interval: INTERVAL,
   justify_hours: INTERVAL, justify_days: INTERVAL, justify_interval: INTERVAL,
   isfinite: BOOL, pg_size_pretty: TEXT, has_database_privilege: BOOL, has_table_privilege: BOOL, has_schema_privilege: BOOL,
   div: NUMERIC, factorial: NUMERIC, width_bucket: INT4, scale: INT4, min_scale: INT4, trim_scale: NUMERIC,
-  stddev: NUMERIC, stddev_samp: NUMERIC, stddev_pop: NUMERIC, variance: NUMERIC, var_samp: NUMERIC, var_pop: NUMERIC,
   setseed: VOID, pg_advisory_lock: VOID, pg_advisory_unlock: BOOL, pg_try_advisory_lock: BOOL, pg_advisory_xact_lock: VOID,
   current_date: DATE, localtimestamp: TIMESTAMP, obj_description: TEXT, col_description: TEXT,
 };
@@ -185,6 +187,11 @@ function operatorResult(op: string, types: (number | null)[]): number | null {
   }
 }
 
+/** The OID when it is an enum type's (not its array's), else null. */
+function enumElement(oid: number | null): number | null {
+  return oid !== null && enumOfOid(oid)?.array === false ? oid : null;
+}
+
 function functionResult(name: string, args: (number | null)[]): number | null {
   const first = args[0] ?? null;
   switch (name) {
@@ -202,10 +209,21 @@ function functionResult(name: string, args: (number | null)[]): number | null {
       return args[1] === TIMESTAMP ? TIMESTAMPTZ : args[1] === TIMESTAMPTZ || args[1] === DATE ? TIMESTAMP : args[1] === UNKNOWN ? TIMESTAMPTZ : null;
     case 'array_prepend':
       return args[1] ?? null;
+    case 'enum_first': case 'enum_last':
+      return enumElement(first) ?? enumElement(args[1] ?? null);
+    case 'enum_range': {
+      // The enum's array type (types/enum-declared-type.ts).
+      const element = enumElement(first) ?? enumElement(args[1] ?? null);
+      const found = element === null ? undefined : enumOfOid(element);
+      return found === undefined ? null : enumArrayTypeOid(found.name);
+    }
     case 'array_agg':
       if (first === null) return null;
       return isArrayType(first) ? first : (arrayTypes[resolved(first)!] ?? null);
     case 'unnest':
+      // int2vector / oidvector (pg_index.indkey) unnest like int2[] / oid[].
+      if (first === 22 || first === 30) return first === 22 ? INT2 : OID;
+      if (first !== null && enumOfOid(first)?.array === true) return first - 1;
       return first === null ? null : (elementTypes[first] ?? null);
     case 'generate_series':
       // No date form: dates resolve to the timestamptz one; integers and numerics take the common type.
@@ -217,6 +235,18 @@ function functionResult(name: string, args: (number | null)[]): number | null {
     case 'log':
       if (args.length === 2) return NUMERIC;
       break;
+    case 'stddev': case 'stddev_samp': case 'stddev_pop': case 'variance': case 'var_samp': case 'var_pop':
+      // float input is float8 arithmetic; integers and numerics are exact numeric.
+      if (first === null) return null;
+      return first === FLOAT4 || first === FLOAT8 ? FLOAT8 : NUMERIC;
+    case 'percentile_cont':
+      // (fraction or fractions, ORDER BY expression): float8 (interval for intervals), an array for an array of fractions.
+      return isArrayType(first) ? arrayTypes[FLOAT8]! : args[1] === INTERVAL ? INTERVAL : FLOAT8;
+    case 'percentile_disc':
+      if (args[1] === null || args[1] === undefined) return null;
+      return isArrayType(first) ? (arrayTypes[resolved(args[1])!] ?? null) : resolved(args[1]);
+    case 'mode':
+      return resolved(first);
   }
   const fixed = functionTypes[name];
   if (fixed !== undefined) return fixed;
@@ -283,9 +313,13 @@ export function evaluateTerm(term: Term, column: ColumnTypeLookup): number | nul
   if ('array' in term) {
     const element = resolved(evaluateTerm(term.array, column));
     if (element === null) return null;
+    const found = enumOfOid(element);
+    if (found !== undefined && !found.array) return enumArrayTypeOid(found.name);
     return isArrayType(element) ? element : (arrayTypes[element] ?? null);
   }
   const array = evaluateTerm(term.element, column);
+  const found = array === null ? undefined : enumOfOid(array);
+  if (found !== undefined && found.array) return enumTypeOid(found.name);
   return array === null ? null : (elementTypes[array] ?? null);
 }
 

@@ -6,7 +6,8 @@
  * is the native form (the markers are comments). `a + b` over a numeric column becomes
  * `pgsqlite_numeric_add(a, b)` this way; operands are written once, so nesting stays linear in size.
  */
-import { evaluateTerm, resolved, type ColumnTypeLookup, type Term } from './type-terms.js';
+import { enumOfOid } from './enum-declared-type.js';
+import { evaluateTerm, resolved, UNKNOWN, type ColumnTypeLookup, type Term } from './type-terms.js';
 
 /** One slot: which terms decide, and the two forms' text around the operands. */
 export interface TypedSlot {
@@ -16,6 +17,11 @@ export interface TypedSlot {
   /** Text around the operands: n operands, n + 1 pieces each. */
   native: string[];
   special: string[];
+  /**
+   * Further forms, tried in order when `terms` choose no special form: the first whose terms
+   * resolve to one of its oids wins (a date/time rule ahead of a numeric one, say).
+   */
+  more?: { terms: Term[]; oids: number[]; special: string[] }[];
 }
 
 const slotMarker = '/*pgsqlite:slot ';
@@ -23,10 +29,15 @@ const separatorMarker = '/*pgsqlite:sep*/';
 const endMarker = '/*pgsqlite:end*/';
 /** In a special piece, replaced by the type that chose it. */
 export const slotTypeMarker = '/*pgsqlite:type*/';
+/** In a special piece, replaced by the type of the choosing rule's term `i` (0 when unknown). */
+export function slotTermTypeMarker(i: number): string {
+  return '/*pgsqlite:type' + i + '*/';
+}
 
 /** The SQL for a slot over already translated operands. */
 export function typedSlot(slot: TypedSlot, operands: string[]): string {
-  const head = JSON.stringify({ t: slot.terms, o: slot.oids, n: slot.native, s: slot.special }).replace(/\*\//g, '*\\u002f');
+  const more = slot.more?.map((rule) => ({ t: rule.terms, o: rule.oids, s: rule.special }));
+  const head = JSON.stringify({ t: slot.terms, o: slot.oids, n: slot.native, s: slot.special, ...(more !== undefined ? { m: more } : {}) }).replace(/\*\//g, '*\\u002f');
   return slotMarker + head + '*/' + operands.join(separatorMarker) + endMarker;
 }
 
@@ -44,7 +55,7 @@ export function resolveTypedSlots(sql: string, column: ColumnTypeLookup): string
   while (start >= 0) {
     out += sql.slice(pos, start);
     const headEnd = sql.indexOf('*/', start + slotMarker.length);
-    const head = JSON.parse(sql.slice(start + slotMarker.length, headEnd)) as { t: Term[]; o: number[]; n: string[]; s: string[] };
+    const head = JSON.parse(sql.slice(start + slotMarker.length, headEnd)) as { t: Term[]; o: number[]; n: string[]; s: string[]; m?: { t: Term[]; o: number[]; s: string[] }[] };
     // Split the operands at this slot's own separators, skipping nested slots.
     const operands: string[] = [];
     let depth = 1;
@@ -74,18 +85,37 @@ export function resolveTypedSlots(sql: string, column: ColumnTypeLookup): string
         i = nextEnd + endMarker.length;
       }
     }
-    let chosen: number | undefined;
-    for (const t of head.t) {
-      const type = resolved(evaluateTerm(t, column));
-      if (type !== null && head.o.includes(type)) {
-        chosen = type;
-        break;
-      }
+    let pieces = head.n;
+    for (const rule of [head, ...(head.m ?? [])]) {
+      const types = rule.t.map((t) => evaluateTerm(t, column));
+      const chosen = types.map(resolved).find((type) => type !== null && (rule.o.includes(type) || (rule.o.includes(ANY_ENUM) && enumOfOid(type)?.array === false)));
+      if (chosen === undefined || chosen === null) continue;
+      pieces = rule.s.map((p) => fillEnumMarker(fillTypeMarkers(p.split(slotTypeMarker).join(String(chosen)), types), chosen));
+      break;
     }
-    const pieces = chosen !== undefined ? head.s.map((p) => p.split(slotTypeMarker).join(String(chosen))) : head.n;
     out += pieces[0];
     for (let k = 0; k < operands.length; k++) out += resolveTypedSlots(operands[k]!, column) + pieces[k + 1];
     start = sql.indexOf(slotMarker, pos);
   }
   return out + sql.slice(pos);
+}
+
+/** In a slot's `oids`: any enum type (types/enum-declared-type.ts), whose OIDs are computed. */
+export const ANY_ENUM = -100;
+/** In a special piece, replaced by the SQL string of the storage name of the enum that chose it. */
+export const slotEnumNameMarker = '/*pgsqlite:enum*/';
+
+function fillEnumMarker(piece: string, chosen: number): string {
+  if (!piece.includes(slotEnumNameMarker)) return piece;
+  const name = enumOfOid(chosen)?.name ?? '';
+  return piece.split(slotEnumNameMarker).join("'" + name.split("'").join("''") + "'");
+}
+
+/** Per-term type markers: an untyped literal or an unknown type is 0. */
+function fillTypeMarkers(piece: string, types: (number | null)[]): string {
+  if (!piece.includes('/*pgsqlite:type')) return piece;
+  return piece.replace(/\/\*pgsqlite:type(\d+)\*\//g, (_, i: string) => {
+    const type = types[Number(i)];
+    return String(type === undefined || type === null || type === UNKNOWN ? 0 : type);
+  });
 }

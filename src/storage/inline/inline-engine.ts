@@ -11,6 +11,8 @@ import type { Watchdog } from './watchdog.js';
 class OverBudget extends Error {}
 
 const MAX_HEAVY = 10_000;
+/** Retries of unarmed work that caught a late watchdog interrupt (one is the usual case). */
+const MAX_STRAY_INTERRUPTS = 5;
 
 /**
  * A reader connection on the main thread for statements that finish quickly — most reads do,
@@ -26,6 +28,8 @@ export class InlineEngine {
   private readonly heavy = new Set<string>();
   private context: SessionContext | undefined;
   private transactionStart: string | undefined;
+  /** When the running job started: now() outside a transaction block (one instant per statement, like clock_timestamp() can compare against). */
+  private jobStartedMs = 0;
   private transactionId: bigint | undefined;
   /** The cursors of the session whose statement runs now (pg_cursors). */
   private liveCursors: CursorRow[] | undefined;
@@ -42,7 +46,7 @@ export class InlineEngine {
       pragmas, catalog, readonly: true,
       functions: {
         context: () => this.context!,
-        transactionStart: () => this.transactionStart ?? new Date().toISOString(),
+        transactionStart: () => this.transactionStart ?? new Date(this.jobStartedMs).toISOString(),
         checkCancelled: () => {
           if (this.watchdog.fired(this.generation)) throw new OverBudget('over the inline budget');
         },
@@ -88,26 +92,35 @@ export class InlineEngine {
   /** Runs a statement over live relations: always here (they exist nowhere else), never moved. */
   execHere(job: StatementJob): StatementOutcome {
     this.enter(job);
-    try {
-      return runStatement(this.cache, job);
-    } catch (err) {
-      throw sqliteErrorToPgError(err);
-    }
+    return this.unarmed(() => runStatement(this.cache, job));
   }
 
   /** What the session functions (current_setting, now, txid_current) read while the job runs. */
   private enter(job: StatementJob): void {
     this.context = job.context;
     this.transactionStart = job.transactionStart;
+    this.jobStartedMs = Date.now();
     this.transactionId = job.transactionId;
     this.liveCursors = job.liveCursors;
   }
 
   describe(sql: string, typeHints?: (number | null)[]): DescribeOutcome {
-    try {
-      return describeStatement(this.cache, sql, typeHints);
-    } catch (err) {
-      throw sqliteErrorToPgError(err);
+    return this.unarmed(() => describeStatement(this.cache, sql, typeHints));
+  }
+
+  /**
+   * Work done without arming the watchdog. An interrupt here can only be a late one aimed at the
+   * previous armed statement (the watchdog thread read the arming just before the disarm, and a
+   * busy machine delayed its sqlite3_interrupt): it means nothing for this work, so try again.
+   */
+  private unarmed<T>(work: () => T): T {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return work();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_INTERRUPT' && attempt < MAX_STRAY_INTERRUPTS) continue;
+        throw sqliteErrorToPgError(err);
+      }
     }
   }
 

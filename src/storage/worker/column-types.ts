@@ -3,8 +3,10 @@ import { parseDeclaredType } from '../../sql/types/declared-type.js';
 import type { OutputColumn } from '../engine-messages.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import { liveColumnTypes } from '../../catalog/live-tables.js';
+import { catalogViewColumnTypes } from '../../catalog/catalog-views.js';
 import { evaluateTerm, resolved, typeRecipesOf, type ColumnTypeLookup } from '../../sql/types/type-terms.js';
 import { hasTypedSlots, resolveTypedSlots } from '../../sql/types/typed-slots.js';
+import { serialKeyHints } from './serial-key-types.js';
 
 const TEXT_OID = 25;
 const INT8_OID = 20;
@@ -34,6 +36,8 @@ export function resolveOutputColumns(
   columns: Database.ColumnDefinition[],
   options: { fixedTypes?: number[]; typeHints?: (number | null)[]; firstRow?: SqliteValue[] },
 ): OutputColumn[] {
+  // `SELECT FROM t`: the translator's placeholder column stands for a result without columns.
+  if (columns.length === 1 && columns[0]!.name === 'pgsqlite_no_columns') return [];
   return columns.map((column, i) => {
     const declared = parseDeclaredType(column.type);
     const live = column.table ? liveColumnTypes[column.table]?.[column.column ?? ''] : undefined;
@@ -75,8 +79,11 @@ export function statementTypeHints(stmt: Database.Statement, given: (number | nu
       return resolved(evaluateTerm(recipe, lookup));
     });
   }
+  // A bigserial/smallserial key is declared INTEGER (the rowid alias); its sequence knows its type.
+  const keyTypes = serialKeyHints(stmt);
+  if (keyTypes) hints = keyTypes.map((type, i) => hints?.[i] ?? type);
   // Without recipes the given hints are the answer (kept by identity, so callers can tell).
-  recipeHints.set(stmt, { key, hints: recipes ? hints : undefined });
+  recipeHints.set(stmt, { key, hints: recipes || keyTypes ? hints : undefined });
   return hints;
 }
 
@@ -104,7 +111,9 @@ export function resolveStatementSql(db: Database.Database, sql: string): string 
 function declaredColumns(db: Database.Database, table: string): Map<string, number> {
   const columns = new Map<string, number>();
   try {
-    const rows = db.prepare('SELECT name, type FROM pragma_table_xinfo(?)').all(table) as { name: string; type: string }[];
+    // A catalog view's own column types are its first arm's (often none): its definition has PostgreSQL's.
+    const rows = catalogViewColumnTypes(table)
+      ?? db.prepare('SELECT name, type FROM pragma_table_xinfo(?)').all(table) as { name: string; type: string }[];
     for (const row of rows) {
       const declared = parseDeclaredType(row.type);
       if (declared) {

@@ -124,7 +124,11 @@ function handle(request: CursorRequest): CursorResponse {
       return { type: 'closed', id: request.id };
     }
     case 'shutdown':
-      for (const open of cursors.values()) open.connection.db.close();
+      for (const open of cursors.values()) {
+        // A statement still open in C would keep the connection from closing.
+        open.cursor.close();
+        open.connection.db.close();
+      }
       for (const connection of idle) connection.db.close();
       cursors.clear();
       idle.length = 0;

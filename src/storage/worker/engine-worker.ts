@@ -29,6 +29,8 @@ const MAX_CONTEXTS = 10_000;
 let context: SessionContext | undefined;
 let dataDir = '.';
 let transactionStart: string | undefined;
+/** When the running job started: now() outside a transaction block, fixed before any clock_timestamp() of the statement. */
+let jobStartedMs = 0;
 let transactionId: bigint | undefined;
 /** pg_notify() calls of the job running now. */
 let notifications: { channel: string; payload: string }[] = [];
@@ -88,6 +90,7 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
   cancel.begin(jobId);
   context = contextFor(job);
   transactionStart = job.transactionStart;
+  jobStartedMs = Date.now();
   transactionId = job.transactionId;
   try {
     for (;;) {
@@ -176,7 +179,7 @@ function handle(request: EngineRequest): EngineResponse {
         pragmas: request.pragmas, catalog: request.catalog, readonly: request.readonly,
         functions: {
           context: () => context!,
-          transactionStart: () => transactionStart ?? new Date().toISOString(),
+          transactionStart: () => transactionStart ?? new Date(jobStartedMs).toISOString(),
           checkCancelled,
           notify: (channel, payload) => notifications.push({ channel, payload }),
           setConfig: (name, value, isLocal) => settingChanges.push({ name, value, isLocal }),

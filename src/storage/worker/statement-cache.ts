@@ -9,8 +9,14 @@ import { resolveStatementSql } from './column-types.js';
 export class StatementCache {
   private readonly entries = new Map<string, Database.Statement>();
   private seenGeneration = 0;
+  private schemaProbe: Database.Statement | undefined;
 
   constructor(private readonly db: Database.Database, private readonly capacity = 500, private readonly schemaGeneration?: Int32Array) {}
+
+  /** The connection, for work that is not one prepared statement (schema-operations.ts). */
+  get database(): Database.Database {
+    return this.db;
+  }
 
   get(sql: string): Database.Statement {
     if (this.schemaGeneration) {
@@ -18,6 +24,7 @@ export class StatementCache {
       if (generation !== this.seenGeneration) {
         this.entries.clear();
         this.seenGeneration = generation;
+        this.refreshSchema();
       }
     }
     let stmt = this.entries.get(sql);
@@ -35,6 +42,18 @@ export class StatementCache {
       this.entries.delete(oldest);
     }
     return stmt;
+  }
+
+  /**
+   * SQLite checks a connection's in-memory schema against the file only when a statement steps
+   * (a prepare alone uses whatever schema the connection loaded last), so a statement prepared
+   * right after another connection's ALTER TABLE would describe the old columns. Stepping a read of
+   * sqlite_schema makes SQLite notice the new schema cookie and reload before the next prepare.
+   */
+  private refreshSchema(): void {
+    if (this.db.inTransaction) return; // a transaction keeps its snapshot: its schema is current for it
+    this.schemaProbe ??= this.db.prepare('SELECT 1 FROM main.sqlite_schema LIMIT 1');
+    this.schemaProbe.get();
   }
 
   /** Schema changes make SQLite re-prepare lazily; clearing only frees memory. */

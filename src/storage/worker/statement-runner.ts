@@ -6,7 +6,10 @@ import type { OutputColumn } from '../engine-messages.js';
 import { resolveOutputColumns, statementTypeHints, typesKnownWithoutRows } from './column-types.js';
 import { RowEncoder } from './row-encoder.js';
 import { CopyEncoder } from './copy-encoder.js';
+import { runNativeRead } from './native-run.js';
 import type { StatementCache } from './statement-cache.js';
+import { schemaOperationOf } from '../../sql/schema-operations.js';
+import { runSchemaOperation } from './schema-operations.js';
 
 /**
  * The translator numbers parameters ?1..?n (PostgreSQL's $1..$n); better-sqlite3 binds numbered
@@ -55,6 +58,11 @@ const CHUNK_BYTES = 256 * 1024;
 export function runStatement(cache: StatementCache, job: StatementJob, sink?: ChunkSink, afterPrepare?: () => void): StatementOutcome {
   // Rows of a statement that failed or was interrupted part-way must not leak into this one.
   if (writer.length > 0) writer.take();
+  const operation = schemaOperationOf(job.sql);
+  if (operation !== undefined) {
+    const changes = runSchemaOperation(cache.database, operation);
+    return { columns: null, rows: null, rowCount: 0, changes, lastInsertRowid: 0, suspended: false };
+  }
   const stmt = cache.get(job.sql);
   // A cancel whose interrupt landed while the statement was prepared (between SQLite statements,
   // where SQLite forgets it) is honoured here, before the statement starts.
@@ -72,6 +80,8 @@ export function runStatement(cache: StatementCache, job: StatementJob, sink?: Ch
   }
   stmt.raw(true);
   const typeHints = statementTypeHints(stmt, job.typeHints);
+  const native = nativeRead(cache, stmt, typeHints === job.typeHints ? job : { ...job, typeHints }, sink, afterPrepare);
+  if (native) return native;
   const iterator = stmt.iterate(...bindings(job.params)) as IterableIterator<SqliteValue[]>;
   let first = iterator.next();
   const columns = columnsFor(stmt, typeHints === job.typeHints ? job : { ...job, typeHints }, first.done ? undefined : first.value);
@@ -105,6 +115,20 @@ export function runStatement(cache: StatementCache, job: StatementJob, sink?: Ch
     columns, rows, rowCount: encoder.rowCount, changes: 0,
     lastInsertRowid: 0, suspended,
   };
+}
+
+/**
+ * A large read (streamed rows, COPY TO) through the C encoder when its column types are known
+ * before the first row and each has a C encoder (native-run.ts); undefined otherwise. Small
+ * results stay on the JavaScript path: preparing the statement a second time would cost them more
+ * than the encoder saves.
+ */
+function nativeRead(cache: StatementCache, stmt: Database.Statement, job: StatementJob, sink: ChunkSink | undefined, afterPrepare: (() => void) | undefined): StatementOutcome | undefined {
+  const unlimited = !(job.maxRows && job.maxRows > 0) && !(job.maxBytes && job.maxBytes > 0);
+  const streaming = sink !== undefined && job.stream === true;
+  if (!unlimited || !(streaming || job.copyOut)) return undefined;
+  if (!typesKnownWithoutRows(stmt.columns(), job)) return undefined;
+  return runNativeRead(cache.database, stmt, job, columnsFor(stmt, job, undefined), CHUNK_BYTES, streaming ? sink : undefined, afterPrepare);
 }
 
 /**

@@ -108,7 +108,8 @@ def s_inspect_tables():
 
 def s_inspect_keys():
     insp = inspect(engine)
-    check("get_pk_constraint", insp.get_pk_constraint("sa_book"), {"constrained_columns": ["id"], "name": "sa_book_pkey", "comment": None})
+    pk = insp.get_pk_constraint("sa_book")
+    check("get_pk_constraint", (pk["constrained_columns"], pk["name"], pk["comment"]), (["id"], "sa_book_pkey", None))
     fks = insp.get_foreign_keys("sa_book")
     check("foreign keys", [(fk["name"], fk["constrained_columns"], fk["referred_table"], fk["referred_columns"], fk["options"].get("ondelete")) for fk in fks],
           [("sa_book_author_id_fkey", ["author_id"], "sa_author", ["id"], "CASCADE")])

@@ -97,3 +97,45 @@ SELECT max(rep), min(region) FROM sales;
 SELECT region FROM sales GROUP BY region HAVING max(amount) IS NULL;
 
 SELECT region, array_agg(rep ORDER BY id) FROM sales GROUP BY region ORDER BY region;
+
+-- grouping sets: one grouped SELECT per set, UNION ALL (grouping-sets.ts)
+SELECT region, rep, sum(qty), grouping(region, rep) FROM sales GROUP BY CUBE (region, rep) ORDER BY 1, 2;
+
+SELECT region, rep, count(*) FROM sales GROUP BY GROUPING SETS ((region), (rep), ()) ORDER BY 1, 2;
+
+SELECT region, rep, sum(qty) FROM sales GROUP BY ROLLUP (region, rep) ORDER BY 1, 2;
+
+SELECT region, sum(qty) FROM sales GROUP BY ROLLUP (region) HAVING sum(qty) > 3 ORDER BY sum(qty);
+
+SELECT region, count(*) FROM sales GROUP BY region, ROLLUP (rep) ORDER BY 1, 2;
+
+SELECT region, rep FROM sales GROUP BY DISTINCT ROLLUP (region), ROLLUP (region, rep) ORDER BY 1, 2;
+
+SELECT upper(region), count(*) AS n FROM sales GROUP BY ROLLUP (upper(region)) ORDER BY n DESC, 1 LIMIT 3;
+
+-- ordered-set and statistical aggregates
+SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY amount), percentile_disc(0.25) WITHIN GROUP (ORDER BY amount) FROM sales;
+
+SELECT percentile_cont(ARRAY[0.25, 0.5]) WITHIN GROUP (ORDER BY qty), percentile_disc(0.5) WITHIN GROUP (ORDER BY sold_on) FROM sales;
+
+SELECT qty, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY amount), mode() WITHIN GROUP (ORDER BY rep DESC) FROM sales GROUP BY qty ORDER BY qty;
+
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY qty) FROM sales WHERE false;
+
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY qty) FROM sales;
+
+SELECT stddev(amount), variance(amount), stddev_pop(amount), var_pop(amount) FROM sales;
+
+SELECT stddev_samp(qty::float8), var_samp(qty::float8), stddev_pop(qty::real) FROM sales;
+
+SELECT region, stddev(qty) FROM sales GROUP BY region ORDER BY region;
+
+SELECT id, stddev(qty) OVER (ORDER BY id) FROM sales ORDER BY id;
+
+SELECT string_agg(DISTINCT region, ',') FROM sales;
+
+SELECT string_agg(DISTINCT rep, ', ' ORDER BY rep DESC) FILTER (WHERE qty > 1) FROM sales;
+
+SELECT json_object_agg(region, amount ORDER BY id), jsonb_object_agg(region, amount) FROM sales;
+
+SELECT count(DISTINCT (region, rep)) FROM sales;

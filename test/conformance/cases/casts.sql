@@ -96,3 +96,14 @@ SELECT null::int, null::text;
 SELECT cast(null AS date) IS NULL;
 
 SELECT '1 day'::interval::text;
+
+-- float output (float8out's shortest form) and float4 widening
+SELECT 1.5e-7::float8::text, '-0'::float8::text, 'Infinity'::float8::text, 'NaN'::float8::text, 123456789012345678::float8::text;
+
+SELECT 0.1::float4::text, 1e10::float4::text, (0.1::float4)::float8 * 2;
+
+SELECT to_json(1e-7::float8), json_build_array(1e100::float8, 0.5::float8);
+
+SELECT 'abcdef'::char(3), length('x'::char(3)), 'a '::char(3) = 'a'::char(3), 'ab'::bpchar || 'c';
+
+SELECT pg_typeof('a'), pg_typeof(NULL), pg_typeof(1::float4), pg_typeof(ARRAY[1]), pg_typeof(true), pg_typeof(1.5::numeric(5, 2));

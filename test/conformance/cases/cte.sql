@@ -55,3 +55,15 @@ WITH RECURSIVE tree AS (SELECT id, 1 AS lvl FROM nodes WHERE id = 1 UNION ALL SE
 WITH t AS (SELECT * FROM nodes WHERE label LIKE 'a%') SELECT label FROM t ORDER BY label DESC;
 
 WITH RECURSIVE s AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM s) SELECT n FROM s LIMIT 3;
+
+WITH moved AS (DELETE FROM ledger WHERE account = 'w' RETURNING account, delta) SELECT account, delta FROM moved;
+
+WITH ins AS (INSERT INTO ledger (account, delta) VALUES ('m', 1), ('n', 2) RETURNING account, delta * 2 AS twice) SELECT account, twice FROM ins ORDER BY account;
+
+WITH upd AS (UPDATE ledger SET delta = delta + 1 WHERE account IN ('m', 'n') RETURNING account, delta), cnt AS (SELECT count(*) AS c FROM upd) SELECT c FROM cnt;
+
+WITH gone AS (DELETE FROM ledger WHERE account IN ('m', 'n') RETURNING id) INSERT INTO ledger (account, delta) SELECT 'moved', count(*) FROM gone;
+
+SELECT account, delta FROM ledger ORDER BY id;
+
+SELECT * FROM (WITH d AS (DELETE FROM ledger RETURNING id) SELECT id FROM d) s;

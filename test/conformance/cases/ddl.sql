@@ -234,3 +234,93 @@ INSERT INTO accounts (owner_id) VALUES (1) RETURNING id;
 SELECT currval('accounts_id_seq');
 
 INSERT INTO tags (id, label) VALUES (20, 'y') RETURNING id;
+
+-- Changes that rewrite a table's definition: foreign keys added later, types, defaults.
+CREATE TABLE authors (id int PRIMARY KEY, name text);
+
+CREATE TABLE books (id serial PRIMARY KEY, author_id int, title text, pages text);
+
+INSERT INTO authors VALUES (1, 'ann'), (2, 'bob');
+
+INSERT INTO books (author_id, title, pages) VALUES (1, 'a', '120'), (2, 'b', '80'), (3, 'c', '10');
+
+ALTER TABLE books ADD CONSTRAINT books_author_fk FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE;
+
+DELETE FROM books WHERE author_id = 3;
+
+ALTER TABLE books ADD CONSTRAINT books_author_fk FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE;
+
+ALTER TABLE books ADD FOREIGN KEY (author_id) REFERENCES authors (id);
+
+INSERT INTO books (author_id, title) VALUES (7, 'x');
+
+DELETE FROM authors WHERE id = 2;
+
+SELECT author_id, title FROM books ORDER BY id;
+
+ALTER TABLE books DROP CONSTRAINT books_author_id_fkey;
+
+ALTER TABLE books DROP CONSTRAINT books_author_fk;
+
+INSERT INTO books (author_id, title) VALUES (7, 'x');
+
+ALTER TABLE books ALTER COLUMN pages TYPE integer;
+
+ALTER TABLE books ALTER COLUMN pages TYPE integer USING pages::integer;
+
+SELECT title, pages, pages + 1 AS more FROM books WHERE pages IS NOT NULL ORDER BY id;
+
+ALTER TABLE books ALTER COLUMN pages TYPE text;
+
+SELECT title, pages FROM books WHERE pages IS NOT NULL ORDER BY id;
+
+ALTER TABLE books ALTER COLUMN title SET DEFAULT 'untitled', ALTER COLUMN pages SET DEFAULT '1';
+
+INSERT INTO books (author_id) VALUES (1) RETURNING title, pages;
+
+ALTER TABLE books ALTER COLUMN missing SET DEFAULT 1;
+
+ALTER TABLE books ADD COLUMN IF NOT EXISTS title text;
+
+ALTER TABLE books DROP COLUMN IF EXISTS nothing_here;
+
+-- Dependants of a dropped or emptied table.
+CREATE VIEW author_names AS SELECT name FROM authors;
+
+CREATE TABLE reviews (id int PRIMARY KEY, author_id int REFERENCES authors (id));
+
+INSERT INTO reviews VALUES (1, 1);
+
+DROP TABLE authors;
+
+TRUNCATE authors;
+
+DROP VIEW author_names CASCADE;
+
+TRUNCATE authors CASCADE;
+
+SELECT count(*) FROM reviews;
+
+DROP TABLE authors CASCADE;
+
+INSERT INTO reviews VALUES (2, 42);
+
+DROP TABLE nothing_here;
+
+DROP TABLE IF EXISTS nothing_here;
+
+CREATE TABLE books_copy AS SELECT id, title, pages FROM books;
+
+SELECT id, title, pages FROM books_copy ORDER BY id LIMIT 1;
+
+SELECT title, pages FROM books_copy ORDER BY title, pages;
+
+CREATE TABLE books_like (LIKE books INCLUDING DEFAULTS);
+
+INSERT INTO books_like (id, author_id) VALUES (1, 1) RETURNING title, pages;
+
+INSERT INTO books_like (id, author_id) VALUES (NULL, 1);
+
+-- CREATE TABLE AS keeps numeric values exact (the new column is declared as CREATE TABLE declares numeric)
+CREATE TABLE t_as_num AS SELECT 10.10::numeric(6,2) AS n, 3 AS i;
+SELECT n, n * 2, i FROM t_as_num WHERE n > 9.5 ORDER BY n;

@@ -106,3 +106,18 @@ SELECT extract(isodow FROM day), to_char(day, 'FMDay, FMDD FMMonth YYYY') FROM v
 SELECT age(TIMESTAMP '2024-03-01', TIMESTAMP '2024-01-31'), justify_interval(INTERVAL '1 mon -1 hour');
 
 SELECT at::date, at::time FROM visits ORDER BY id;
+
+-- named arguments (translate/named-arguments.ts)
+SELECT make_interval(1, 2, hours => 5, secs => 1.5), make_interval(mins => 90), make_interval(weeks => 2, days => 1);
+
+SELECT make_interval(day => 1);
+
+SELECT make_date(year => 2024, month => 2, day => 29), make_timestamptz(2024, 1, 2, 3, 4, 5.5);
+
+SELECT make_timestamptz(2024, 1, 2, 3, 4, 5, 'Europe/Berlin');
+
+SELECT id FROM visits WHERE date_trunc('day', at) >= '2024-03-15' ORDER BY id;
+
+SELECT id FROM visits WHERE date_trunc('month', atz) = '2023-12-01 00:00:00+00' ORDER BY id;
+
+SELECT pg_sleep(0), pg_notify('chan', 'x');

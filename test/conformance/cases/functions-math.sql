@@ -88,3 +88,28 @@ SELECT round(2.345, 2), round(-2.5), round(0.5::float8), round(1.5::float8), rou
 SELECT min_scale(1.2300), scale(5), trim_scale(10.000);
 
 SELECT round(avg(x), 3) FROM (VALUES (1), (2), (2)) v(x);
+
+-- numeric sqrt/exp/ln/log/power with numeric.c's result scales
+SELECT sqrt(2.0), sqrt(4.0), exp(1.0), ln(10.0), log(100.0), log(2.0, 1024);
+
+SELECT power(2.5, 2), power(10.0, -2), 2.0 ^ 0.5, power(2, 0.5), power(1.5, 100.5);
+
+SELECT sqrt(-1.0);
+
+SELECT ln(0.0);
+
+SELECT power(0.0, -1);
+
+SELECT power(-8.0, 0.5);
+
+SELECT log(1.0, 10);
+
+SELECT cbrt(-8), cbrt(2), cbrt(1000), cbrt(0.001);
+
+SELECT width_bucket(0, 1, 10, 3), width_bucket(11, 1, 10, 3), width_bucket(5.0::float8, 10, 0, 4);
+
+SELECT width_bucket(5, 1, 10, 0);
+
+SELECT setseed(0.25), random(), random();
+
+SELECT setseed(2);

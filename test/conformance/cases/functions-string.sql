@@ -97,3 +97,31 @@ SELECT length(first) FROM people ORDER BY id;
 SELECT gen_random_uuid() IS NOT NULL;
 
 SELECT length(gen_random_uuid()::text);
+
+-- regex forms of substring, regexp_* (catalog/regex-functions.ts)
+SELECT substring('abc123def' FROM '([a-z])[0-9]'), substring('abc123def', '[0-9]{2}'), substring('abc' FROM '[0-9]');
+
+SELECT substring('foobar' FROM '%#"o_b#"%' FOR '#'), substring('foobar' SIMILAR '%#"o_b#"%' ESCAPE '#');
+
+SELECT substring(email FROM '@(.*)$') FROM people ORDER BY id;
+
+SELECT substring('foobar' FROM 2 FOR 3), substring('foobar' FROM 4);
+
+SELECT regexp_match('abc', 'z'), regexp_match('ABC', 'b', 'i'), regexp_match('abc', '(x)?b');
+
+SELECT regexp_match('abc', 'b', 'g');
+
+SELECT regexp_matches('a1b2c3', '[a-z]([0-9])', 'g');
+
+SELECT * FROM regexp_matches('a1b2', '([a-z])([0-9])', 'g') AS m;
+
+SELECT regexp_split_to_array('a,b,,c', ','), regexp_split_to_array('a1b22c', '[0-9]+');
+
+SELECT regexp_count('abcabc', 'b'), regexp_like('abc', 'B', 'i'), regexp_substr('a1b22', '[0-9]+', 1, 2);
+
+-- || prints a non-text operand with its type's output
+SELECT 'x' || 1.5::float8 || '/' || 0.1::float4, 'b' || false, 'n' || NULL::bool;
+
+SELECT first || (id > 1) FROM people ORDER BY id;
+
+SELECT 'x' || 1.50, 1.50 || 'x', 'd' || DATE '2024-01-02', 'i' || INTERVAL '90 minutes';

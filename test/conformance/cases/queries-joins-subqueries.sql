@@ -111,3 +111,37 @@ SELECT title FROM books WHERE year > 1850 OR author_id IS NULL ORDER BY id;
 SELECT title FROM books LIMIT 0;
 
 SELECT 'const' FROM books WHERE false;
+
+SELECT DISTINCT ON (author_id) author_id, title, year FROM books WHERE author_id IS NOT NULL ORDER BY author_id, year;
+
+SELECT DISTINCT ON (1) author_id AS a, title FROM books ORDER BY 1, price DESC LIMIT 2;
+
+SELECT DISTINCT ON (country) name FROM authors ORDER BY country, name DESC;
+
+SELECT DISTINCT ON (title) author_id, title FROM books ORDER BY author_id, title;
+
+SELECT title FROM books WHERE price >= ALL (SELECT price FROM books) ORDER BY id;
+
+SELECT title FROM books WHERE year > ALL (SELECT year FROM books WHERE author_id = 1) ORDER BY id;
+
+SELECT name, id < ANY (SELECT author_id FROM books) FROM authors ORDER BY id;
+
+SELECT title FROM books WHERE price < ALL (SELECT price FROM books WHERE false) ORDER BY id;
+
+SELECT a.name, b.n, b.newest FROM authors a CROSS JOIN LATERAL (SELECT count(*) AS n, max(year) AS newest FROM books WHERE author_id = a.id) b ORDER BY a.id;
+
+SELECT a.name, b.title FROM authors a JOIN LATERAL (SELECT title FROM books WHERE author_id = a.id ORDER BY year LIMIT 1) b ON true ORDER BY a.id;
+
+SELECT a.name, b.title FROM authors a, LATERAL (SELECT title FROM books WHERE author_id = a.id) b ORDER BY a.id, b.title;
+
+SELECT a.name, b.title FROM authors a LEFT JOIN LATERAL (SELECT title, year FROM books WHERE author_id = a.id) b ON b.year > 1816 ORDER BY a.id, b.title;
+
+SELECT EXISTS (SELECT FROM books WHERE year > 1880);
+
+SELECT FROM authors WHERE country = 'UK';
+
+SELECT (SELECT FROM books LIMIT 1);
+
+SELECT name FROM authors WHERE id IN (SELECT FROM books);
+
+SELECT a.name, title, (SELECT count(*) FROM books WHERE title = 'Emma') AS emmas FROM authors a LEFT JOIN LATERAL (SELECT title FROM books WHERE author_id = a.id ORDER BY year LIMIT 1) b ON true ORDER BY a.id;

@@ -82,3 +82,18 @@ SELECT ints = '{1,2,3}' FROM arrs WHERE id = 1;
 SELECT array_replace(ints, 2, 20), array_ndims(nested), cardinality(nested) FROM arrs WHERE id = 1;
 
 SELECT texts[2], nested[2][1] FROM arrs WHERE id = 1;
+
+-- containment and overlap over stored array literals (translate/array-operators.ts)
+SELECT id FROM arrs WHERE ARRAY[5] <@ ints ORDER BY id;
+
+SELECT id FROM arrs WHERE ints @> '{}' ORDER BY id;
+
+SELECT id FROM arrs WHERE texts && ARRAY['b', 'q"r'] ORDER BY id;
+
+SELECT id, ints @> ARRAY[NULL::int] FROM arrs ORDER BY id;
+
+SELECT nested @> ARRAY[4, 1], nested[1], nested[2:2] FROM arrs WHERE id = 1;
+
+SELECT id, array_to_string(ints, ',', '*'), array_to_string(texts, '|') FROM arrs ORDER BY id;
+
+SELECT array_position(texts, 'c'), array_positions(ints, 5), array_length(nested, 2) FROM arrs WHERE id = 1;

@@ -111,3 +111,23 @@ INSERT INTO events (id, ts) VALUES (30, 'yesterday at noon');
 UPDATE events SET tz = 'soon' WHERE id = 1;
 
 INSERT INTO events (id, d, ts) VALUES (31, '2024-02-29', '2024-02-29 12:00:00') RETURNING d, ts;
+
+-- column operands typed by the engine (translate/datetime-operators.ts)
+SELECT ts + iv, iv * 2, iv + iv, d + t FROM events ORDER BY id;
+
+SELECT tz - INTERVAL '1 hour', d - d, ts - ts FROM events ORDER BY id;
+
+SELECT id FROM events WHERE d + 1 = DATE '2024-03-01';
+
+SELECT id FROM events WHERE ts::date = '2024-01-02';
+
+SELECT now() = transaction_timestamp(), current_timestamp = now(), localtimestamp = now()::timestamp, current_date = now()::date;
+
+INSERT INTO events (id, iv) VALUES (40, '90 minutes'), (41, '1 day 25 hours'), (42, '-1 year 2 mons') RETURNING iv;
+
+-- timestamp(p) keeps p fraction digits, rounded half up on input
+CREATE TABLE stamps_p (id int, t3 timestamp(3), t0 timestamptz(0));
+INSERT INTO stamps_p VALUES (1, '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09.5+00'), (2, '2024-12-31 23:59:59.9996', '2024-05-06 07:08:09.4+00');
+SELECT id, t3, t0 FROM stamps_p ORDER BY id;
+UPDATE stamps_p SET t3 = '2024-01-01 00:00:00.0005' WHERE id = 1;
+SELECT t3 FROM stamps_p WHERE id = 1;

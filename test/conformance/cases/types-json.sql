@@ -76,3 +76,10 @@ UPDATE docs SET jb = '{"unterminated": ' WHERE id = 1;
 INSERT INTO docs (id, j) VALUES (30, '{"a": [1, 2,]}');
 
 INSERT INTO docs (id, j, jb) VALUES (31, '{"ok": true}', '[1, 2]') RETURNING j, jb;
+
+-- json keeps its text in -> and ->> (translate/json-operators.ts)
+SELECT '[1, [2,  3]]'::json -> 1, '[1, [2,  3]]'::json -> -1, '{"a": {"b":  2}}'::json ->> 'a', '{"a": {"b":  2}}'::jsonb ->> 'a';
+
+SELECT j -> 'c', j ->> 'c', j -> 'b' -> 1, jb -> 'c' FROM docs WHERE id = 1;
+
+SELECT id, j -> 1, j ->> 1 FROM docs WHERE id IN (2, 3) ORDER BY id;

@@ -167,3 +167,86 @@ SELECT max(i4 * 1.5), min(i4 * 1.5), max(i8 / 3.0) FROM nums WHERE id < 20;
 SELECT x FROM (SELECT i4 * 1.5 AS x FROM nums WHERE id < 20) s WHERE x > 3 ORDER BY x;
 
 WITH t AS (SELECT id, i8 / 4.0 AS q FROM nums WHERE id < 20) SELECT id, q FROM t WHERE q BETWEEN 0 AND 30 ORDER BY q DESC;
+
+-- setup
+CREATE TABLE exact (id int PRIMARY KEY, n numeric, m numeric(12, 2));
+
+INSERT INTO exact VALUES (1, 10.10, 5), (2, '123456789012345678901234567890.123', 1234567890.125), (3, 'NaN', -0.5), (4, -2.5, 99.999), (5, 9.9, 0.001), (6, 1e3, 7), (7, '-0.00', NULL), (8, '123456789012345678901234567890.12', 12);
+
+-- case
+-- numeric columns keep every digit and their scale; numeric(p, s) rounds half away from zero
+SELECT id, n, m FROM exact ORDER BY id;
+
+-- ordering and comparisons are by value (NaN sorts last), not as text
+SELECT id FROM exact ORDER BY n, id;
+
+SELECT id FROM exact ORDER BY m DESC NULLS LAST, id;
+
+SELECT id FROM exact WHERE n > 10 ORDER BY id;
+
+SELECT id FROM exact WHERE n = 10.1 ORDER BY id;
+
+SELECT id FROM exact WHERE 9 < n AND n < 1001 ORDER BY id;
+
+SELECT id FROM exact WHERE m BETWEEN 0 AND 100 ORDER BY id;
+
+SELECT id FROM exact WHERE n IN (9.9, 1000) ORDER BY id;
+
+SELECT id FROM exact WHERE n > '123456789012345678901234567890.122' ORDER BY id;
+
+SELECT id FROM exact WHERE n = 'NaN';
+
+SELECT min(n), max(n), min(m), max(m), sum(m) FROM exact;
+
+SELECT sum(n), avg(m) FROM exact WHERE id <> 3;
+
+SELECT count(DISTINCT m), count(DISTINCT n) FROM exact;
+
+SELECT e.id, nums.id FROM exact e JOIN nums ON nums.i4 = e.m ORDER BY 1, 2;
+
+SELECT id, sum(m) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM exact WHERE id < 7 ORDER BY id;
+
+CREATE UNIQUE INDEX exact_m ON exact (m);
+
+INSERT INTO exact (id, m) VALUES (10, 5.001);
+
+INSERT INTO exact (id, m) VALUES (11, 5.01) RETURNING m;
+
+UPDATE exact SET m = m * 1.5 WHERE id = 1 RETURNING m;
+
+SELECT id, m FROM exact WHERE id IN (1, 11) ORDER BY m;
+
+INSERT INTO exact (id, m) VALUES (12, 10000000000);
+
+INSERT INTO exact (id, n) VALUES (13, 'abc');
+
+SELECT 9223372036854775807 + 1;
+
+SELECT 32767::smallint + 1::smallint;
+
+-- numeric columns are described as numeric(p, s) whatever SQLite declares
+SELECT column_name, data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_name = 'exact' ORDER BY ordinal_position;
+
+SELECT id, m * 2 AS x FROM exact WHERE m IS NOT NULL ORDER BY x DESC, id;
+
+SELECT id, n + 0 AS x FROM exact ORDER BY x, id;
+
+CREATE TABLE numeric_defaults (id int, n numeric DEFAULT 1.50, m numeric(5, 2) DEFAULT 2.5, r real DEFAULT 0.5, neg numeric DEFAULT -0.50);
+
+INSERT INTO numeric_defaults (id) VALUES (1);
+
+SELECT * FROM numeric_defaults;
+
+ALTER TABLE numeric_defaults ADD COLUMN k numeric(6, 3) DEFAULT 7.1;
+
+SELECT id, k FROM numeric_defaults;
+
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'numeric_defaults' ORDER BY ordinal_position;
+
+SELECT id, m::int, m::float8, m::text, n::numeric(40, 1), -m, abs(m), round(m, 1) FROM exact WHERE id IN (1, 3, 4, 6) ORDER BY id;
+
+SELECT m, count(*) FROM exact GROUP BY m ORDER BY m NULLS FIRST;
+
+SELECT a.id, b.id FROM exact a JOIN exact b ON a.m = b.m * 1 WHERE a.id < b.id ORDER BY 1, 2;
+
+SELECT -(-m), - -m, -(m * 2), abs(-m), -i4, abs(i4 - 20), (-m)::int FROM exact, nums WHERE exact.id = 1 AND nums.id = 1;

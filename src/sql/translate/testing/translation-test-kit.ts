@@ -3,13 +3,18 @@
  * text, then run every produced statement on a real SQLite database holding a small fixture
  * schema — the proof that SQLite accepts (and, where rows are given, agrees with) the output.
  */
+import { interruptExtensionEntryPoint, interruptExtensionPath } from '../../../storage/interrupt-addon.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { registerDatetimePrecisionFunctions } from '../../../catalog/datetime-precision.js';
 import { registerInputFunctions } from '../../../catalog/input-functions.js';
 import { registerJsonFunctions } from '../../../catalog/json-functions.js';
+import { registerDatetimeFunctions } from '../../../catalog/datetime-functions.js';
 import { registerNumericFunctions } from '../../../catalog/numeric-functions.js';
+import { registerMathFunctions } from '../../../catalog/math-functions.js';
 import { registerQueryCheckFunctions } from '../../../catalog/query-check-functions.js';
+import { registerModifiedRowsFunctions } from '../../../catalog/modified-rows-functions.js';
 import { registerTypedOperatorFunctions } from '../../../catalog/typed-operator-functions.js';
 import { registerSequenceFunctions } from '../../../catalog/sequence-functions.js';
 import type { FunctionHost } from '../../../catalog/session-functions.js';
@@ -19,6 +24,8 @@ import { PgError } from '../../../protocol/pg-error.js';
 import type { Node } from '../parse-tree.js';
 import { resolveStatementSql } from '../../../storage/worker/column-types.js';
 import { translateStatement, type TranslatedStatement } from '../translate-statement.js';
+import { schemaOperationOf } from '../../schema-operations.js';
+import { runSchemaOperation } from '../../../storage/worker/schema-operations.js';
 
 await loadModule();
 
@@ -49,16 +56,22 @@ const fixtureSql = `
 /** A fresh in-memory database with the fixture and the session functions the server registers. */
 export function openFixture(): Database.Database {
   const db = new Database(':memory:');
+  // The extension every engine connection loads (storage/open-connection.ts): numeric columns' collation.
+  (db.loadExtension as (path: string, entryPoint: string) => void)(interruptExtensionPath, interruptExtensionEntryPoint);
   db.function('now', () => '2024-01-02 03:04:05+00');
   db.function('pgsqlite_current_user', () => 'postgres');
   db.function('current_schema', () => 'public');
   db.function('current_database', () => 'postgres');
   registerSetReturningFunctions(db, { timeZone: () => 'UTC' });
   registerInputFunctions(db, { timeZone: () => 'UTC' });
+  registerDatetimePrecisionFunctions(db);
   registerJsonFunctions(db);
+  registerDatetimeFunctions(db, { timeZone: () => 'UTC', transactionStart: () => '2024-01-02T03:04:05.000Z' });
   registerNumericFunctions(db);
+  registerMathFunctions(db);
   registerTypedOperatorFunctions(db);
   registerQueryCheckFunctions(db);
+  registerModifiedRowsFunctions(db);
   registerSequenceFunctions(db, { context: () => ({ processId: 1 }) } as unknown as FunctionHost);
   db.exec(fixtureSql);
   return db;
@@ -88,6 +101,12 @@ export function runOnSqlite(db: Database.Database, translated: TranslatedStateme
   for (let n = 1; n <= translated.paramCount; n++) params[n] = null;
   let result: RunResult = { columns: [], rows: [] };
   for (const sql of translated.sql) {
+    // A schema operation runs as the engine runs it (src/storage/worker/schema-operations.ts).
+    const operation = schemaOperationOf(sql);
+    if (operation !== undefined) {
+      runSchemaOperation(db, operation);
+      continue;
+    }
     const stmt = db.prepare(sql);
     const args = translated.paramCount > 0 ? [params] : [];
     if (stmt.reader) {
