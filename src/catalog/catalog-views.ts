@@ -13,6 +13,7 @@
  */
 import { connectionCatalogRelations, informationSchemaRelations } from '../sql/catalog-relations.js';
 import { pgTypeColumns } from './pg-type-rows.js';
+import { builtinExtension, providedExtensions } from './provided-extensions.js';
 
 /** A view column: name, PostgreSQL type (the shape table's declared type), SQLite expression. */
 export type CatalogColumn = readonly [name: string, type: string, expression: string];
@@ -253,20 +254,39 @@ const pgNamespace: CatalogView = {
 };
 
 /**
- * COMMENT ON (sql/translate/comment-statement.ts), and the built-in plpgsql extension's description
- * (psql's \\dx); comments of dropped objects are not shown.
+ * The built-in plpgsql (the metadata file's row) and the extensions created in the database
+ * (pgsqlite_extensions, sql/translate/extension-statements.ts), whose OIDs hash their names.
+ */
+const extensionOid = (name: string) => `pgsqlite_oid('pg_extension', ${name})`;
+const pgExtension: CatalogView = {
+  name: 'pg_extension',
+  columns: [
+    ['oid', 'oid', oid('e.oid')], ['extname', 'name', 'e.extname'], ['extowner', 'oid', '10'], ['extnamespace', 'oid', oid('e.extnamespace')],
+    ['extrelocatable', 'bool', 'e.extrelocatable'], ['extversion', 'text', 'e.extversion'], ['extconfig', 'oid[]', 'NULL'], ['extcondition', 'text[]', 'NULL'],
+  ],
+  from: `FROM (SELECT oid, extname, extnamespace, extrelocatable, extversion FROM pg_catalog.pg_extension
+    UNION ALL SELECT ${extensionOid('x.name')}, x.name, pgsqlite_schema_oid(x.schema), 1, x.version FROM main.pgsqlite_extensions x) e`,
+};
+
+/** Each extension's description (its control file's comment), as a CASE over its name. */
+const extensionDescription = `CASE x.name ${[...providedExtensions].map(([name, e]) => `WHEN '${name}' THEN '${e.description}'`).join(' ')} END`;
+
+/**
+ * COMMENT ON (sql/translate/comment-statement.ts), and the extensions' descriptions (psql's \\dx):
+ * the built-in plpgsql's and the created ones'; comments of dropped objects are not shown.
  */
 const pgDescription: CatalogView = {
   name: 'pg_description',
   columns: [
-    ['objoid', 'oid', oid(`CASE d.kind WHEN 'class' THEN pgsqlite_oid(d.object) WHEN 'extension' THEN 13577
+    ['objoid', 'oid', oid(`CASE d.kind WHEN 'class' THEN pgsqlite_oid(d.object) WHEN 'extension' THEN coalesce((SELECT e.oid FROM pg_extension e WHERE e.extname = d.object), ${builtinExtension.oid})
       WHEN 'type' THEN (SELECT t.oid FROM pg_type t WHERE t.typname = d.object) ELSE (SELECT n.oid FROM pg_namespace n WHERE n.nspname = d.object) END`)],
     ['classoid', 'oid', "CASE d.kind WHEN 'class' THEN 1259 WHEN 'type' THEN 1247 WHEN 'extension' THEN 3079 ELSE 2615 END"],
     ['objsubid', 'int4', "CASE WHEN d.sub = '' THEN 0 ELSE (SELECT x.cid + 1 FROM pragma_table_xinfo(d.object, 'main') x WHERE x.name = d.sub) END"],
     ['description', 'text', 'd.description'],
   ],
   from: `FROM (SELECT kind, object, sub, description FROM main.pgsqlite_comments
-      UNION ALL SELECT 'extension', 'plpgsql', '', 'PL/pgSQL procedural language') d WHERE CASE d.kind
+      UNION ALL SELECT 'extension', '${builtinExtension.name}', '', '${builtinExtension.description}'
+      UNION ALL SELECT 'extension', x.name, '', ${extensionDescription} FROM main.pgsqlite_extensions x) d WHERE CASE d.kind
     WHEN 'extension' THEN 1
     WHEN 'class' THEN EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = d.object)
       AND (d.sub = '' OR EXISTS (SELECT 1 FROM pragma_table_xinfo(d.object, 'main') x WHERE x.name = d.sub))
@@ -461,7 +481,7 @@ const isCheckConstraints = isView('check_constraints', [
 
 /** Every typed catalog view, in creation order. */
 export const catalogViews: readonly CatalogView[] = [
-  pgNamespace, pgType, pgEnum, pgClass, pgAttribute, pgAttrdef, pgIndex, pgConstraint, pgProc, pgSequence, pgSequences, pgDepend, pgDescription, pgTables, pgViews, pgIndexes,
+  pgNamespace, pgExtension, pgType, pgEnum, pgClass, pgAttribute, pgAttrdef, pgIndex, pgConstraint, pgProc, pgSequence, pgSequences, pgDepend, pgDescription, pgTables, pgViews, pgIndexes,
   pgStatUserTables, pgStatAllTables, pgStatioUserTables, pgStatUserIndexes,
   isTables, isColumns, isSchemata, isViews, isTableConstraints, isKeyColumnUsage, isReferentialConstraints,
   isConstraintColumnUsage, isCheckConstraints,

@@ -12,6 +12,7 @@ import { PgError } from '../protocol/pg-error.js';
 import { SqlState } from '../protocol/sqlstate.js';
 import { castDatetime } from './datetime-functions.js';
 import { parseNumeric } from '../protocol/types/numeric.js';
+import { decodeText } from '../protocol/types/decode-param.js';
 import { numericWithTypmod, parseDecimal } from '../sql/types/decimal.js';
 
 type Value = unknown;
@@ -36,6 +37,10 @@ const datetimeTypes: Record<string, { oid: number; name: string }> = {
 const shown = (v: Value) => (Buffer.isBuffer(v) ? '\\x' + v.toString('hex') : String(v));
 
 export function registerInputFunctions(db: Database.Database, host: InputCheckHost): void {
+  // A literal written into a bytea or uuid column ('\\x00ff', an uppercase uuid) is text until the
+  // type's input function reads it; parameters arrive already converted by their codecs.
+  db.function('pgsqlite_stored_input', { deterministic: true }, (value: Value, oid: Value) =>
+    (typeof value === 'string' ? decodeText(Number(oid), value, { timeZone: host.timeZone() }) : value) as string | null);
   db.function('pgsqlite_input_check', { deterministic: true, varargs: true }, (value: Value, type: Value, n?: Value, s?: Value) =>
     inputCheck(value, String(type), n === undefined ? undefined : Number(n), s === undefined ? undefined : Number(s), host));
 }

@@ -1,7 +1,7 @@
 /**
  * The `pgsqlite_` tables of a database file that the catalog views read: sequences
- * (sql/translate/sequences.ts), enum types (sql/translate/enum-types.ts) and comments
- * (sql/translate/comment-statement.ts). A TEMP view that names a missing table fails when it is
+ * (sql/translate/sequences.ts), enum types (sql/translate/enum-types.ts), comments
+ * (sql/translate/comment-statement.ts) and extensions (sql/translate/extension-statements.ts). A TEMP view that names a missing table fails when it is
  * read, so the writer connection — opened before any reader — creates them all up front; the
  * statements that write them still say CREATE TABLE IF NOT EXISTS, for files made elsewhere.
  * Like every `pgsqlite_` table they never appear in the catalog.
@@ -17,7 +17,10 @@ export const enumsTableDdl = 'CREATE TABLE IF NOT EXISTS pgsqlite_enums (type_na
 export const commentsTableDdl = 'CREATE TABLE IF NOT EXISTS pgsqlite_comments (kind TEXT NOT NULL, object TEXT NOT NULL, '
   + "sub TEXT NOT NULL DEFAULT '', description TEXT NOT NULL, PRIMARY KEY (kind, object, sub))";
 
-export const internalTablesDdl: readonly string[] = [sequencesTableDdl, enumsTableDdl, commentsTableDdl];
+/** CREATE EXTENSION (sql/translate/extension-statements.ts): the extensions created in this database, beyond the built-in plpgsql. */
+export const extensionsTableDdl = 'CREATE TABLE IF NOT EXISTS pgsqlite_extensions (name TEXT PRIMARY KEY, schema TEXT NOT NULL, version TEXT NOT NULL)';
+
+export const internalTablesDdl: readonly string[] = [sequencesTableDdl, enumsTableDdl, commentsTableDdl, extensionsTableDdl];
 
 /** Creates the internal tables the catalog views read (on the writer connection only). */
 export function ensureInternalTables(db: Database.Database): void {

@@ -14,6 +14,7 @@ import { registerNumericFunctions } from './numeric-functions.js';
 import { registerSequenceFunctions } from './sequence-functions.js';
 import { registerSetReturningFunctions } from './set-returning-functions.js';
 import { registerTextFunctions } from './text-functions.js';
+import { registerExtensionFunctions } from './extension-functions.js';
 import { registerRegexFunctions } from './regex-functions.js';
 import { splitByRegex } from './set-returning-functions.js';
 import { registerQueryCheckFunctions } from './query-check-functions.js';
@@ -129,6 +130,7 @@ export function registerSessionFunctions(db: Database.Database, host: FunctionHo
     return ''; // void's output (PostgreSQL prints an empty value, not NULL)
   });
   registerTextFunctions(db);
+  registerExtensionFunctions(db);
   registerRegexFunctions(db, splitByRegex);
   registerSequenceFunctions(db, host);
   registerMathFunctions(db);

@@ -13,6 +13,8 @@ export const connectionCatalogRelations: ReadonlySet<string> = new Set([
   'pg_namespace',
   // pg_type and pg_enum: the built-in types plus the database's enums (src/catalog/catalog-views.ts).
   'pg_type', 'pg_enum',
+  // pg_extension: plpgsql plus the database's CREATE EXTENSIONs (src/catalog/catalog-views.ts).
+  'pg_extension',
 ]);
 
 export const informationSchemaRelations: ReadonlySet<string> = new Set([

@@ -158,6 +158,10 @@ export function planStatement(stmt: AstNode): StatementPlan {
       return { kind: 'engine', access: 'write', tag: fixed('COMMENT'), node: stmt };
     case 'CreateEnumStmt':
       return { kind: 'engine', access: 'write', tag: fixed('CREATE TYPE'), node: stmt };
+    case 'CreateExtensionStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('CREATE EXTENSION'), node: stmt };
+    case 'AlterExtensionStmt':
+      return { kind: 'engine', access: 'write', tag: fixed('ALTER EXTENSION'), node: stmt };
     case 'AlterEnumStmt':
       return { kind: 'engine', access: 'write', tag: fixed('ALTER TYPE'), node: stmt };
     case 'TransactionStmt':

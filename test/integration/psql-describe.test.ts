@@ -8,7 +8,8 @@ import { startTestServer, type TestServer } from '../support/pgsqlite-server.js'
 /**
  * psql's describe commands print the same on pgsqlite as on PostgreSQL 15 for the same schema.
  * The schema avoids what differs by design (docs/catalog.md): CHECK expressions
- * PostgreSQL deparses with casts, and sizes (\dt+).
+ * PostgreSQL deparses with casts, and sizes (\dt+). uuid-ossp goes in a schema off the search
+ * path: its functions are not catalog rows here, so \df must not see PostgreSQL's.
  */
 const schema = `
 CREATE TABLE authors (id integer PRIMARY KEY, name varchar(100) NOT NULL, email text UNIQUE, created timestamptz DEFAULT now());
@@ -29,6 +30,8 @@ COMMENT ON COLUMN authors.name IS 'full name';
 COMMENT ON VIEW cheap_books IS 'under ten left';
 CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
 CREATE TABLE moods (id integer PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', ms mood[]);
+CREATE SCHEMA ext;
+CREATE EXTENSION "uuid-ossp" SCHEMA ext;
 `;
 
 const commands = [

@@ -26,7 +26,7 @@ export const catalogViewMacros: Record<string, Macro> = {
     `(SELECT pgsqlite_view_query(sql) FROM pgsqlite_relations WHERE type = 'view' AND (pgsqlite_oid(name) = (${view}) OR name = (${view}))${uses(pretty)})`,
   // pg_description is the connection's TEMP view of COMMENT ON (catalog/catalog-views.ts).
   obj_description: ([object, catalog]) => `(SELECT description FROM pg_description WHERE objoid = (${object}) AND objsubid = 0`
-    + (catalog === undefined ? ')' : ` AND classoid = CASE (${catalog}) WHEN 'pg_class' THEN 1259 WHEN 'pg_type' THEN 1247 WHEN 'pg_namespace' THEN 2615 ELSE 0 END)`),
+    + (catalog === undefined ? ')' : ` AND classoid = CASE (${catalog}) WHEN 'pg_class' THEN 1259 WHEN 'pg_type' THEN 1247 WHEN 'pg_namespace' THEN 2615 WHEN 'pg_extension' THEN 3079 ELSE 0 END)`),
   col_description: ([relation, column]) =>
     `(SELECT description FROM pg_description WHERE objoid = (${relation}) AND classoid = 1259 AND objsubid = (${column}))`,
   // The path (a JSON array) is added by src/sql/resolve-schema-names.ts. A relation of main is visible

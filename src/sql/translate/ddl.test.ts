@@ -44,6 +44,18 @@ const roundedStampChecks = (table: string, column: string, precision: number) =>
     `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${rewrite}`,
   ];
 };
+/** A column whose literals are stored through the type's input function (bytea, uuid, jsonb). */
+const storedInputChecks = (table: string, column: string, fast: string, oid: number) => {
+  const input = `pgsqlite_stored_input(NEW.${column}, ${oid})`;
+  const value = `NEW.${column}`;
+  const when = `WHEN NOT (${value} IS NULL OR ${fast.replaceAll('$', value)})`;
+  return [
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert BEFORE INSERT ON ${table} ${when} BEGIN SELECT ${input}; END`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update BEFORE UPDATE OF ${column} ON ${table} ${when} BEGIN SELECT ${input}; END`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${when} BEGIN UPDATE ${table} SET ${column} = ${input} WHERE rowid = NEW.rowid; END`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${when} BEGIN UPDATE ${table} SET ${column} = ${input} WHERE rowid = NEW.rowid; END`,
+  ];
+};
 /** The sequence rows and trigger of serial column n.id (column-definitions.ts columnSequence). */
 const serialSequence = (type: string, max: bigint) => [
   sequencesTableDdl,
@@ -77,7 +89,7 @@ describe('CREATE TABLE', () => {
         ...numericChecks('n', 'i', 10, 2),
         ...roundedStampChecks('n', 'j', 3),
         ...checks('n', 'k', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
-        ...checks('n', 'u', 'json_valid($)', "'jsonb'"),
+        ...storedInputChecks('n', 'u', '$ = pgsqlite_stored_input($, 3802)', 3802),
         ...checks('n', 'w', "typeof($) = 'integer'", "'int8'"),
         ...checks('n', 'x', "typeof($) = 'integer' AND $ BETWEEN -32768 AND 32767", "'int2'"),
       ],

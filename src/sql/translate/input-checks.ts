@@ -32,8 +32,10 @@ const VARHDRSZ = 4;
 /** The checked types by their parse-tree names (the parser spells `integer` pg_catalog.int4, …). */
 const checkedTypes: Record<string, number> = {
   int2: 21, int4: 23, int8: 20, numeric: 1700, decimal: 1700, varchar: 1043, bpchar: 1042, date: 1082, timestamp: 1114,
-  timestamptz: 1184, json: 114, jsonb: 3802,
+  timestamptz: 1184, json: 114, jsonb: 3802, bytea: 17, uuid: 2950,
 };
+/** A uuid in its stored form (lowercase, hyphenated). */
+const uuidShape = ['[0-9a-f]'.repeat(8), '[0-9a-f]'.repeat(4), '[0-9a-f]'.repeat(4), '[0-9a-f]'.repeat(4), '[0-9a-f]'.repeat(12)].join('-');
 const integerRanges: Record<number, [string, string, string]> = {
   21: ['int2', '-32768', '32767'],
   23: ['int4', '-2147483648', '2147483647'],
@@ -92,7 +94,18 @@ function columnTest(st: TranslationState, c: string, typeName: TypeName): { fast
       stored: `pgsqlite_round_seconds(${c}, ${typmod})`,
     };
   }
-  if (oid === 114 || oid === 3802) return { fast: `json_valid(${c})`, slow: slow(oid === 114 ? 'json' : 'jsonb') };
+  // bytea and uuid literals are text until their input function reads them: checked (22P02), then stored converted.
+  if (oid === 17 || oid === 2950) {
+    const input = `pgsqlite_stored_input(${c}, ${oid})`;
+    return { fast: oid === 17 ? `typeof(${c}) = 'blob'` : `${c} GLOB '${uuidShape}'`, slow: input, stored: input };
+  }
+  // jsonb is stored as jsonb_out prints it (keys sorted, duplicates dropped): a literal is read by
+  // jsonb's input function (one JavaScript call per stored value; parameters are already in that form).
+  if (oid === 3802) {
+    const input = `pgsqlite_stored_input(${c}, ${oid})`;
+    return { fast: `${c} = ${input}`, slow: input, stored: input };
+  }
+  if (oid === 114) return { fast: `json_valid(${c})`, slow: slow('json') };
   return undefined;
 }
 

@@ -118,9 +118,12 @@ export function dropSchema(st: TranslationState, node: DropStmt): string[] {
       for (const view of objects.views) out.push(`DROP VIEW IF EXISTS ${quoteIdentifier(view)}`);
       for (const table of objects.tables) out.push(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
       if (snapshot.sequences !== undefined) out.push(`DELETE FROM ${sequencesTable} WHERE ${prefixMatch('name', name)}`);
+      // Extensions created in the schema go with it (sql/translate/extension-statements.ts).
+      out.push(`DELETE FROM main.pgsqlite_extensions WHERE schema = ${quoteString(name)}`);
     } else {
       let nonEmpty = `EXISTS (SELECT 1 FROM main.sqlite_schema WHERE ${prefixMatch('name', name)})`;
       if (snapshot.sequences !== undefined) nonEmpty += ` OR EXISTS (SELECT 1 FROM ${sequencesTable} WHERE ${prefixMatch('name', name)})`;
+      nonEmpty += ` OR EXISTS (SELECT 1 FROM main.pgsqlite_extensions WHERE schema = ${quoteString(name)})`;
       out.push(`${raise('2BP01', `cannot drop schema ${name} because other objects depend on it`)} WHERE ${nonEmpty}`);
     }
     out.push(`DROP VIEW IF EXISTS ${quoteIdentifier(schemaMarkerName(name))}`);

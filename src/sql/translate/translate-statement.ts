@@ -13,6 +13,7 @@ import { createView } from './create-view.js';
 import { deleteStatement } from './delete-statement.js';
 import { dropStatement } from './drop-statement.js';
 import { alterEnum, createEnum, dropEnums, renameEnum } from './enum-types.js';
+import { alterExtension, createExtension, dropExtensions } from './extension-statements.js';
 import { insertStatements } from './insert-statement.js';
 import { nodeBody, nodeKind, type Node, type NodeKind } from './parse-tree.js';
 import { renameStatement } from './rename-statement.js';
@@ -106,6 +107,7 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
     case 'DropStmt': {
       const node = nodeBody(stmt, 'DropStmt');
       if (node.removeType === 'OBJECT_TYPE') return dropEnums(st, node);
+      if (node.removeType === 'OBJECT_EXTENSION') return dropExtensions(st, node);
       return node.removeType === 'OBJECT_SCHEMA' ? dropSchema(st, node) : dropStatement(st, node);
     }
     case 'AlterTableStmt':
@@ -135,6 +137,10 @@ function statementSql(st: TranslationState, stmt: Node): string[] {
       return alterEnum(st, nodeBody(stmt, 'AlterEnumStmt'));
     case 'CommentStmt':
       return commentStatement(st, nodeBody(stmt, 'CommentStmt'));
+    case 'CreateExtensionStmt':
+      return createExtension(st, nodeBody(stmt, 'CreateExtensionStmt'));
+    case 'AlterExtensionStmt':
+      return alterExtension(st, nodeBody(stmt, 'AlterExtensionStmt'));
     default: {
       const session = sessionStatements[kind];
       if (session !== undefined) return notTranslatable(st, `${session} is handled by the session, not translated to SQLite`);
@@ -172,7 +178,6 @@ const statementNames: Partial<Record<NodeKind, string>> = {
   AlterSeqStmt: 'ALTER SEQUENCE',
   CreateFunctionStmt: 'CREATE FUNCTION',
   CreateTrigStmt: 'CREATE TRIGGER',
-  CreateExtensionStmt: 'CREATE EXTENSION',
   CreateEnumStmt: 'CREATE TYPE … AS ENUM',
   CompositeTypeStmt: 'CREATE TYPE',
   CreateDomainStmt: 'CREATE DOMAIN',

@@ -52,6 +52,10 @@ const functionTypes: Record<string, number> = {
   split_part: TEXT, initcap: TEXT, md5: TEXT, to_hex: TEXT, chr: TEXT, ascii: INT4, strpos: INT4, position: INT4,
   quote_ident: TEXT, quote_literal: TEXT, quote_nullable: TEXT, format: TEXT, translate: TEXT, overlay: TEXT,
   regexp_replace: TEXT, starts_with: BOOL, encode: TEXT, decode: BYTEA, string_agg: TEXT, gen_random_uuid: UUID,
+  // uuid-ossp and pgcrypto (catalog/extension-functions.ts).
+  uuid_generate_v1: UUID, uuid_generate_v1mc: UUID, uuid_generate_v3: UUID, uuid_generate_v4: UUID, uuid_generate_v5: UUID,
+  uuid_nil: UUID, uuid_ns_dns: UUID, uuid_ns_url: UUID, uuid_ns_oid: UUID, uuid_ns_x500: UUID,
+  gen_random_bytes: BYTEA, digest: BYTEA, hmac: BYTEA,
   random: FLOAT8, pi: FLOAT8, cbrt: FLOAT8, pg_sleep: VOID, pg_notify: VOID, txid_current: INT8, pg_current_xact_id: 5069,
   set_config: TEXT, format_type: TEXT, pg_get_userbyid: NAME, pg_typeof: REGTYPE,
   generate_subscripts: INT4, pg_get_indexdef: TEXT, pg_get_constraintdef: TEXT, pg_get_viewdef: TEXT, pg_get_expr: TEXT, pg_get_serial_sequence: TEXT,

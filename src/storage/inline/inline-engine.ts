@@ -5,6 +5,7 @@ import { openEngineConnection } from '../engine-connection.js';
 import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { StatementCache } from '../worker/statement-cache.js';
 import { describeStatement, runStatement } from '../worker/statement-runner.js';
+import { schemaOperationOf } from '../../sql/schema-operations.js';
 import type { Watchdog } from './watchdog.js';
 
 /** Thrown by a JavaScript SQL function (pg_sleep) when the watchdog wants the statement gone. */
@@ -34,6 +35,7 @@ export class InlineEngine {
   /** The cursors of the session whose statement runs now (pg_cursors). */
   private liveCursors: CursorRow[] | undefined;
   private generation = -1;
+  private interruptClearer: Database.Statement | undefined;
   private notifications: { channel: string; payload: string }[] = [];
   private settingChanges: { name: string; value: string; isLocal: boolean }[] = [];
 
@@ -68,6 +70,10 @@ export class InlineEngine {
   tryExec(job: StatementJob): StatementOutcome | undefined {
     if (this.heavy.has(job.sql) || !job.context) return undefined;
     this.enter(job);
+    // Prepared before the watchdog is armed: an interrupt inside a prepare (while SQLite builds a
+    // view's columns) can leave a half-built schema object behind that fails later statements;
+    // preparing is bounded by the statement's text, only running it is bounded by the data.
+    if (schemaOperationOf(job.sql) === undefined) this.unarmed(() => this.cache.get(job.sql));
     this.generation = this.watchdog.arm(this.interruptHandle);
     try {
       this.notifications = [];
@@ -78,15 +84,25 @@ export class InlineEngine {
       return outcome;
     } catch (err) {
       // Only the watchdog interrupts this connection (a cancel cannot arrive while the event loop
-      // is here), but it can be late and hit the next statement: any interrupt means "rerun".
-      if (err instanceof OverBudget || (err as { code?: string }).code === 'SQLITE_INTERRUPT') {
-        if (this.watchdog.fired(this.generation)) this.rememberHeavy(job.sql);
+      // is here). Once it fired, whatever error SQLite reports may be the interrupt's doing (it
+      // does not always say SQLITE_INTERRUPT): the worker's rerun gives the real answer.
+      const fired = this.watchdog.fired(this.generation);
+      if (err instanceof OverBudget || fired || (err as { code?: string }).code === 'SQLITE_INTERRUPT') {
+        if (fired) this.rememberHeavy(job.sql);
         return undefined;
       }
       throw sqliteErrorToPgError(err);
     } finally {
       this.watchdog.disarm();
+      // An interrupt that landed after the statement ended stays pending in SQLite and would stop
+      // the next prepare; stepping any statement with none active clears it.
+      if (this.watchdog.fired(this.generation)) this.clearPendingInterrupt();
     }
+  }
+
+  private clearPendingInterrupt(): void {
+    this.interruptClearer ??= this.db.prepare('SELECT 1');
+    this.interruptClearer.get();
   }
 
   /** Runs a statement over live relations: always here (they exist nowhere else), never moved. */

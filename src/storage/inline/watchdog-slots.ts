@@ -10,4 +10,10 @@ export const ARMED_HANDLE = 1;
 export const FIRED_GENERATION = 2;
 /** Budget in ticks (milliseconds); 0 stops the watchdog thread. */
 export const BUDGET_TICKS = 3;
-export const SLOT_COUNT = 4;
+/**
+ * 1 while the watchdog thread is between checking the arming and calling sqlite3_interrupt: the
+ * main thread's disarm waits it out, so no interrupt lands after disarm returns (SQLite would keep
+ * it pending and stop the connection's next prepare, which can leave its schema cache half built).
+ */
+export const INTERRUPTING = 4;
+export const SLOT_COUNT = 5;

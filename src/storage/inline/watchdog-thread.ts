@@ -6,7 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { interruptConnection } from '../interrupt-addon.js';
-import { ARMED_HANDLE, BUDGET_TICKS, FIRED_GENERATION, GENERATION } from './watchdog-slots.js';
+import { ARMED_HANDLE, BUDGET_TICKS, FIRED_GENERATION, GENERATION, INTERRUPTING } from './watchdog-slots.js';
 
 const slots = new Int32Array(workerData.slots as SharedArrayBuffer);
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -32,7 +32,13 @@ for (;;) {
   // interrupt that lands between two statements of one job (e.g. a prepare-time lookup and the
   // statement itself) when the next one starts, and one lost interrupt would block the event loop.
   if (++ticks >= budget) {
-    Atomics.store(slots, FIRED_GENERATION, generation);
-    interruptConnection(handle);
+    // Announce the interrupt, then make sure the statement is still armed (disarm clears the
+    // handle first and then waits while INTERRUPTING is 1: one of the two sees the other).
+    Atomics.store(slots, INTERRUPTING, 1);
+    if (Atomics.load(slots, ARMED_HANDLE) === handle && Atomics.load(slots, GENERATION) === generation) {
+      Atomics.store(slots, FIRED_GENERATION, generation);
+      interruptConnection(handle);
+    }
+    Atomics.store(slots, INTERRUPTING, 0);
   }
 }

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../spawn-worker.js';
-import { ARMED_HANDLE, BUDGET_TICKS, FIRED_GENERATION, GENERATION, SLOT_COUNT } from './watchdog-slots.js';
+import { ARMED_HANDLE, BUDGET_TICKS, FIRED_GENERATION, GENERATION, INTERRUPTING, SLOT_COUNT } from './watchdog-slots.js';
 
 /** The main thread's side of the watchdog (see watchdog-thread.ts). */
 export class Watchdog {
@@ -24,8 +24,11 @@ export class Watchdog {
     return generation;
   }
 
+  /** After this returns no interrupt of the watchdog can reach the connection (see INTERRUPTING). */
   disarm(): void {
     Atomics.store(this.slots, ARMED_HANDLE, -1);
+    // The watchdog thread is inside its check-and-interrupt (microseconds): wait it out.
+    while (Atomics.load(this.slots, INTERRUPTING) === 1) Atomics.wait(this.slots, INTERRUPTING, 1, 1);
   }
 
   /** True when the watchdog interrupted the statement of this generation. */

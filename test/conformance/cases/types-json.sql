@@ -83,3 +83,8 @@ SELECT '[1, [2,  3]]'::json -> 1, '[1, [2,  3]]'::json -> -1, '{"a": {"b":  2}}'
 SELECT j -> 'c', j ->> 'c', j -> 'b' -> 1, jb -> 'c' FROM docs WHERE id = 1;
 
 SELECT id, j -> 1, j ->> 1 FROM docs WHERE id IN (2, 3) ORDER BY id;
+
+-- a jsonb literal is stored as jsonb_out prints it; json keeps its text
+CREATE TABLE literal_json (id int, j json, jb jsonb);
+INSERT INTO literal_json VALUES (1, '{"b":1,  "a":[1,2]}', '{"b":1,  "a":[1,2], "a":3}');
+SELECT j, jb, jb->'a' FROM literal_json;

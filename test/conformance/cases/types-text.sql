@@ -106,3 +106,13 @@ INSERT INTO texts (id, v, c) VALUES (10, 'ten chars!', 'abcd') RETURNING v, c;
 INSERT INTO texts (id, c) VALUES (11, 'xy') RETURNING c, c || '|', length(c);
 
 SELECT id, c FROM texts WHERE id IN (10, 11) ORDER BY id;
+
+-- literals written into bytea and uuid columns go through the types' input functions
+CREATE TABLE literal_inputs (id int, b bytea, u uuid);
+INSERT INTO literal_inputs VALUES (1, '\x00ff5c', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'), (2, 'abc', '{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12}');
+SELECT id, b, u, length(b) FROM literal_inputs ORDER BY id;
+UPDATE literal_inputs SET b = '\xdead', u = 'A0EEBC999C0B4EF8BB6D6BB9BD380A13' WHERE id = 2;
+SELECT b, u FROM literal_inputs WHERE id = 2;
+SELECT id FROM literal_inputs WHERE u = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11';
+INSERT INTO literal_inputs VALUES (3, '\xzz', NULL);
+INSERT INTO literal_inputs VALUES (4, NULL, 'not-a-uuid');
