@@ -16,7 +16,7 @@ export function writeStaticCatalog(meta: Database.Database): void {
     const insert = meta.prepare(`INSERT INTO pg_type VALUES (${pgTypeColumns.map(() => '?').join(', ')})`);
     for (const row of pgTypeRows()) insert.run(...row);
     meta.exec(`CREATE TABLE pg_namespace (oid oid, nspname name, nspowner oid, nspacl text[]);
-      INSERT INTO pg_namespace VALUES (11, 'pg_catalog', 10, NULL), (2200, 'public', 6171, NULL), (13000, 'information_schema', 10, NULL);`);
+      INSERT INTO pg_namespace VALUES (11, 'pg_catalog', 10, NULL), (2200, 'public', 6171, NULL), (13000, 'information_schema', 10, NULL), (99, 'pg_toast', 10, NULL);`);
     meta.exec(staticCatalogScript());
     for (const view of catalogViews) meta.exec(`DROP TABLE IF EXISTS ${shapeTableName(view)}; ${shapeTableDdl(view)};`);
   })();

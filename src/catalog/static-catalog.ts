@@ -66,6 +66,17 @@ const fixedRelations: ReadonlyArray<[string, string, string]> = [
 ];
 
 /** Statements that (re)create the static relations in the metadata file. */
+/**
+ * PostgreSQL 15's predefined roles (with its OIDs): pg_roles lists them, so psql's completion
+ * of role names and clients that read pg_roles see the same names. They cannot log in, and they
+ * are not pg_authid rows here: authentication and ownership only know created roles.
+ */
+const predefinedRoles: ReadonlyArray<readonly [number, string]> = [
+  [6171, 'pg_database_owner'], [6181, 'pg_read_all_data'], [6182, 'pg_write_all_data'], [3373, 'pg_monitor'],
+  [3374, 'pg_read_all_settings'], [3375, 'pg_read_all_stats'], [3377, 'pg_stat_scan_tables'], [4569, 'pg_read_server_files'],
+  [4570, 'pg_write_server_files'], [4571, 'pg_execute_server_program'], [4200, 'pg_signal_backend'], [4544, 'pg_checkpoint'],
+];
+
 export function staticCatalogScript(): string {
   const parts: string[] = [];
   for (const [table, columns] of emptyRelations) parts.push(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${columns});`);
@@ -83,6 +94,8 @@ export function staticCatalogScript(): string {
       SELECT name AS rolname, superuser AS rolsuper, 1 AS rolinherit, create_role AS rolcreaterole, create_db AS rolcreatedb,
         can_login AS rolcanlogin, oid = 10 AS rolreplication, connection_limit AS rolconnlimit, '********' AS rolpassword,
         valid_until AS rolvaliduntil, superuser AS rolbypassrls, NULL AS rolconfig, oid AS oid FROM roles
+      UNION ALL
+      SELECT column2, 0, 1, 0, 0, 0, 0, -1, '********', NULL, 0, NULL, column1 FROM (VALUES ${predefinedRoles.map(([oid, name]) => `(${oid}, '${name}')`).join(', ')})
       UNION ALL SELECT * FROM pgsqlite_shape_pg_roles;
     CREATE TABLE pgsqlite_shape_pg_user (usename name, usesysid oid, usecreatedb bool, usesuper bool, userepl bool, usebypassrls bool,
       passwd text, valuntil timestamptz, useconfig text[]);

@@ -13,6 +13,10 @@ export interface SettingDefinition {
   report?: boolean;
   /** Read-only settings can be shown but not SET (55P02 in PostgreSQL). */
   readOnly?: boolean;
+  /** pg_settings.context when it is not implied ('internal' if readOnly, else 'user'). */
+  context?: 'postmaster';
+  /** PostgreSQL's GUC_NO_SHOW_ALL: SHOW prints it, pg_settings does not list it. */
+  hiddenFromSettingsView?: boolean;
   description: string;
   normalize?: (value: string) => string;
   unit?: 'ms';
@@ -36,8 +40,8 @@ const definitions: SettingDefinition[] = [
   { name: 'integer_datetimes', defaultValue: 'on', report: true, readOnly: true, description: 'Shows whether datetimes are integer based.' },
   { name: 'standard_conforming_strings', defaultValue: 'on', report: true, description: "Causes '...' strings to treat backslashes literally.", normalize: onOff },
   { name: 'application_name', defaultValue: '', report: true, description: 'Sets the application name to be reported in statistics and logs.' },
-  { name: 'is_superuser', defaultValue: 'on', report: true, readOnly: true, description: 'Shows whether the current user is a superuser.' },
-  { name: 'session_authorization', defaultValue: '', report: true, readOnly: true, description: 'Sets the session user name.' },
+  { name: 'is_superuser', defaultValue: 'on', report: true, readOnly: true, hiddenFromSettingsView: true, description: 'Shows whether the current user is a superuser.' },
+  { name: 'session_authorization', defaultValue: '', report: true, readOnly: true, hiddenFromSettingsView: true, description: 'Sets the session user name.' },
   { name: 'default_transaction_read_only', defaultValue: 'off', report: true, description: 'Sets the default read-only status of new transactions.', normalize: onOff },
   { name: 'in_hot_standby', defaultValue: 'off', report: true, readOnly: true, description: 'Shows whether hot standby is currently active.' },
   { name: 'search_path', defaultValue: '"$user", public', description: 'Sets the schema search order for names that are not schema-qualified.', normalize: formatSearchPath },
@@ -50,7 +54,7 @@ const definitions: SettingDefinition[] = [
   { name: 'extra_float_digits', defaultValue: '1', description: 'Sets the number of digits displayed for floating-point values.' },
   { name: 'client_min_messages', defaultValue: 'notice', description: 'Sets the message levels that are sent to the client.' },
   { name: 'max_identifier_length', defaultValue: '63', readOnly: true, description: 'Shows the maximum identifier length.' },
-  { name: 'max_connections', defaultValue: '100', readOnly: true, description: 'Sets the maximum number of concurrent connections.' },
+  { name: 'max_connections', defaultValue: '100', readOnly: true, context: 'postmaster', description: 'Sets the maximum number of concurrent connections.' },
   { name: 'block_size', defaultValue: '8192', readOnly: true, description: 'Shows the size of a disk block.' },
   { name: 'max_index_keys', defaultValue: '32', readOnly: true, description: 'Shows the maximum number of index keys.' },
   { name: 'lc_collate', defaultValue: 'C.UTF-8', readOnly: true, description: 'Shows the collation order locale.' },

@@ -113,9 +113,20 @@ function callsSequenceFunction(node: unknown): boolean {
   return false;
 }
 
+/** Statements that run on the writer and whose tag is one fixed text. */
+const fixedWriteTags: Record<string, string> = {
+  CreateStmt: 'CREATE TABLE', CreateSeqStmt: 'CREATE SEQUENCE', AlterSeqStmt: 'ALTER SEQUENCE',
+  ViewStmt: 'CREATE VIEW', IndexStmt: 'CREATE INDEX', TruncateStmt: 'TRUNCATE TABLE',
+  CreateSchemaStmt: 'CREATE SCHEMA', CommentStmt: 'COMMENT', CreateEnumStmt: 'CREATE TYPE',
+  CreateExtensionStmt: 'CREATE EXTENSION', AlterExtensionStmt: 'ALTER EXTENSION',
+  AlterEnumStmt: 'ALTER TYPE',
+};
+
 /** Classifies one parsed statement. */
 export function planStatement(stmt: AstNode): StatementPlan {
   const type = nodeType(stmt);
+  const writeTag = fixedWriteTags[type];
+  if (writeTag !== undefined) return { kind: 'engine', access: 'write', tag: fixed(writeTag), node: stmt };
   const node = stmt[type];
   switch (type) {
     case 'SelectStmt':
@@ -127,18 +138,8 @@ export function planStatement(stmt: AstNode): StatementPlan {
       return { kind: 'engine', access: 'write', tag: { word: 'UPDATE', counted: 'rows' }, node: stmt };
     case 'DeleteStmt':
       return { kind: 'engine', access: 'write', tag: { word: 'DELETE', counted: 'rows' }, node: stmt };
-    case 'CreateStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE TABLE'), node: stmt };
     case 'CreateTableAsStmt':
       return { kind: 'engine', access: 'write', tag: { word: 'SELECT', counted: 'rows' }, node: stmt };
-    case 'CreateSeqStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE SEQUENCE'), node: stmt };
-    case 'AlterSeqStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('ALTER SEQUENCE'), node: stmt };
-    case 'ViewStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE VIEW'), node: stmt };
-    case 'IndexStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE INDEX'), node: stmt };
     case 'DropStmt':
       return { kind: 'engine', access: 'write', tag: fixed(`DROP ${objectWords[node.removeType] ?? 'TABLE'}`), node: stmt };
     case 'AlterTableStmt':
@@ -146,24 +147,10 @@ export function planStatement(stmt: AstNode): StatementPlan {
     case 'RenameStmt':
       if (node.renameType === 'OBJECT_DATABASE') return { kind: 'database', node, type, tag: 'ALTER DATABASE' };
       return { kind: 'engine', access: 'write', tag: fixed(`ALTER ${objectWords[node.renameType === 'OBJECT_COLUMN' ? 'OBJECT_TABLE' : node.renameType] ?? 'TABLE'}`), node: stmt };
-    case 'TruncateStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('TRUNCATE TABLE'), node: stmt };
-    case 'CreateSchemaStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE SCHEMA'), node: stmt };
     case 'AlterObjectSchemaStmt':
       return { kind: 'engine', access: 'write', tag: fixed(`ALTER ${objectWords[node.objectType] ?? 'TABLE'}`), node: stmt };
     case 'VacuumStmt':
       return { kind: 'engine', access: 'write', tag: fixed(node.is_vacuumcmd ? 'VACUUM' : 'ANALYZE'), node: stmt, vacuum: true };
-    case 'CommentStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('COMMENT'), node: stmt };
-    case 'CreateEnumStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE TYPE'), node: stmt };
-    case 'CreateExtensionStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('CREATE EXTENSION'), node: stmt };
-    case 'AlterExtensionStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('ALTER EXTENSION'), node: stmt };
-    case 'AlterEnumStmt':
-      return { kind: 'engine', access: 'write', tag: fixed('ALTER TYPE'), node: stmt };
     case 'TransactionStmt':
       return transactionPlan(node);
     case 'VariableSetStmt':

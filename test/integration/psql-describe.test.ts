@@ -1,9 +1,7 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCommand } from '../support/run-command.js';
-import { startPostgresCluster, type PostgresCluster } from '../support/pg-cluster.js';
-import { hasPgBinaries, psqlPath } from '../support/pg-bin.js';
-import { startTestServer, type TestServer } from '../support/pgsqlite-server.js';
+import { hasPgBinaries } from '../support/pg-bin.js';
+import { usePsqlPair } from '../support/psql-pair.js';
 
 /**
  * psql's describe commands print the same on pgsqlite as on PostgreSQL 15 for the same schema.
@@ -47,38 +45,23 @@ const commands = [
 const skip = hasPgBinaries() ? false : 'PostgreSQL 15 binaries not installed';
 
 describe('psql describe commands against PostgreSQL 15', { skip }, () => {
-  let cluster: PostgresCluster;
-  let t: TestServer;
-  const env = (port: number) => ({ PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'postgres', PGDATABASE: 'postgres' });
-  const psql = async (port: number, command: string) => {
-    const result = await runCommand(psqlPath(), ['-X', '-c', command], { env: env(port), timeoutMs: 30_000 });
-    return result.stdout + result.stderr;
-  };
-  before(async () => {
-    [cluster, t] = await Promise.all([startPostgresCluster(), startTestServer()]);
-    for (const port of [cluster.port, t.port]) {
-      const result = await runCommand(psqlPath(), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', schema], { env: env(port), timeoutMs: 30_000 });
-      assert.equal(result.code, 0, result.stderr);
-    }
-  });
-  after(async () => {
-    await t?.close();
-    await cluster?.stop();
-  });
+  const pair = usePsqlPair(schema);
+  const { ports } = pair;
+  const psql = (port: number, command: string) => pair.psql(port, ['-c', command]);
 
   for (const command of commands) {
     it(`prints the same for ${command}`, async () => {
-      assert.equal(await psql(t.port, command), await psql(cluster.port, command));
+      assert.equal(await psql(ports().pgsqlite, command), await psql(ports().reference, command));
     });
   }
 
   it('prints the same for \\dt+ apart from sizes', async () => {
     const withoutSizes = (text: string) => text.replace(/\d+ (bytes|kB)/g, 'SIZE');
-    assert.equal(withoutSizes(await psql(t.port, '\\dt+')), withoutSizes(await psql(cluster.port, '\\dt+')));
+    assert.equal(withoutSizes(await psql(ports().pgsqlite, '\\dt+')), withoutSizes(await psql(ports().reference, '\\dt+')));
   });
 
   it('prints the same for \\l+ apart from sizes (and the column widths they set)', async () => {
     const withoutSizes = (text: string) => text.replace(/\d+ (bytes|kB|MB)/g, 'SIZE').replace(/ {2,}/g, ' ').replace(/-{2,}/g, '-');
-    assert.equal(withoutSizes(await psql(t.port, '\\l+')), withoutSizes(await psql(cluster.port, '\\l+')));
+    assert.equal(withoutSizes(await psql(ports().pgsqlite, '\\l+')), withoutSizes(await psql(ports().reference, '\\l+')));
   });
 });

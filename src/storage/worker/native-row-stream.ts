@@ -64,8 +64,9 @@ const primaryCodeNames: Record<number, string> = {
   20: 'SQLITE_MISMATCH', 21: 'SQLITE_MISUSE', 23: 'SQLITE_AUTH', 25: 'SQLITE_RANGE', 26: 'SQLITE_NOTADB',
 };
 
-function concat(pieces: Uint8Array[], total: number): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
+/** The pieces as one buffer (the piece itself when there is one); `total` is their summed length. */
+export function concat(pieces: Uint8Array[], total = pieces.reduce((sum, piece) => sum + piece.length, 0)): Uint8Array {
+  if (pieces.length === 1) return pieces[0]!;
   const out = new Uint8Array(total);
   let at = 0;
   for (const piece of pieces) {

@@ -3,7 +3,7 @@ import { BackendWriter } from '../../protocol/backend-writer.js';
 import type { OutputColumn, StatementJob, StatementOutcome } from '../engine-messages.js';
 import { CopyEncoder } from './copy-encoder.js';
 import { copyPlan, dataRowPlan } from './native-row-plan.js';
-import { NativeRowStream } from './native-row-stream.js';
+import { concat, NativeRowStream } from './native-row-stream.js';
 import { RowEncoder } from './row-encoder.js';
 
 /** Encodes the rows the C encoders decline (row_stream.c's fallback), one at a time. */
@@ -44,7 +44,7 @@ export function runNativeRead(
       if (read.bytes) pieces.push(read.bytes);
       if (read.done) break;
       if (sink) {
-        sink(columnsSent ? undefined : columns, joined(pieces));
+        sink(columnsSent ? undefined : columns, concat(pieces));
         columnsSent = true;
         pieces.length = 0;
       }
@@ -54,18 +54,5 @@ export function runNativeRead(
   } finally {
     stream.close();
   }
-  return { columns, rows: pieces.length ? joined(pieces) : new Uint8Array(0), rowCount, changes: 0, lastInsertRowid: 0, suspended: false };
-}
-
-function joined(pieces: Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
-  let total = 0;
-  for (const piece of pieces) total += piece.length;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return { columns, rows: pieces.length ? concat(pieces) : new Uint8Array(0), rowCount, changes: 0, lastInsertRowid: 0, suspended: false };
 }
