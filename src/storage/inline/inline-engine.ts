@@ -6,27 +6,27 @@ import { sqliteErrorToPgError } from '../sqlite-error-map.js';
 import { StatementCache } from '../worker/statement-cache.js';
 import { describeStatement, runStatement } from '../worker/statement-runner.js';
 import { schemaOperationOf } from '../../sql/schema-operations.js';
+import { HeavyStatements } from './heavy-statements.js';
 import type { Watchdog } from './watchdog.js';
 
 /** Thrown by a JavaScript SQL function (pg_sleep) when the watchdog wants the statement gone. */
 class OverBudget extends Error {}
 
-const MAX_HEAVY = 10_000;
 /** Retries of unarmed work that caught a late watchdog interrupt (one is the usual case). */
 const MAX_STRAY_INTERRUPTS = 5;
 
 /**
  * A reader connection on the main thread for statements that finish quickly — most reads do,
  * and the hop to a worker thread costs more than the query. A watchdog interrupts any statement
- * that runs past the budget; it then reruns in a worker and its text is remembered as heavy so
- * it goes to a worker directly next time. Nothing here can block the event loop for longer
- * than the budget.
+ * that runs past the budget; it then reruns in a worker, and its next executions go to a worker
+ * directly (heavy-statements.ts: a backoff, so one overrun on a busy machine does not exile a
+ * point query for good). Nothing here can block the event loop for longer than the budget.
  */
 export class InlineEngine {
   private readonly db: Database.Database;
   private readonly cache: StatementCache;
   private readonly interruptHandle: number;
-  private readonly heavy = new Set<string>();
+  private readonly heavy = new HeavyStatements();
   private context: SessionContext | undefined;
   private transactionStart: string | undefined;
   /** When the running job started: now() outside a transaction block (one instant per statement, like clock_timestamp() can compare against). */
@@ -68,7 +68,7 @@ export class InlineEngine {
 
   /** Runs the job here, or returns undefined when it belongs in a worker (known heavy, or over budget). */
   tryExec(job: StatementJob): StatementOutcome | undefined {
-    if (this.heavy.has(job.sql) || !job.context) return undefined;
+    if (!job.context || this.heavy.skip(job.sql)) return undefined;
     this.enter(job);
     // Prepared before the watchdog is armed: an interrupt inside a prepare (while SQLite builds a
     // view's columns) can leave a half-built schema object behind that fails later statements;
@@ -81,6 +81,7 @@ export class InlineEngine {
       const outcome = runStatement(this.cache, job);
       if (this.notifications.length) outcome.notifications = this.notifications;
       if (this.settingChanges.length) outcome.settingChanges = this.settingChanges;
+      this.heavy.fitted(job.sql);
       return outcome;
     } catch (err) {
       // Only the watchdog interrupts this connection (a cancel cannot arrive while the event loop
@@ -88,7 +89,7 @@ export class InlineEngine {
       // does not always say SQLITE_INTERRUPT): the worker's rerun gives the real answer.
       const fired = this.watchdog.fired(this.generation);
       if (err instanceof OverBudget || fired || (err as { code?: string }).code === 'SQLITE_INTERRUPT') {
-        if (fired) this.rememberHeavy(job.sql);
+        if (fired) this.heavy.overran(job.sql);
         return undefined;
       }
       throw sqliteErrorToPgError(err);
@@ -138,11 +139,6 @@ export class InlineEngine {
         throw sqliteErrorToPgError(err);
       }
     }
-  }
-
-  private rememberHeavy(sql: string): void {
-    if (this.heavy.size >= MAX_HEAVY) this.heavy.delete(this.heavy.values().next().value as string);
-    this.heavy.add(sql);
   }
 
   close(): void {
