@@ -23,39 +23,31 @@ const dropChecks = (table: string, column: string) => [
   `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_insert_stored`, `DROP TRIGGER IF EXISTS pgsqlite_input_${table}_${column}_update_stored`,
 ];
 /** A numeric(p, s) column's checks, and the AFTER triggers that store a valid value in numeric_out's form. */
-const numericChecks = (table: string, column: string, precision: number, scale: number) => {
-  const fast = `pgsqlite_numeric_canonical($, ${precision}, ${scale})`;
-  const when = `WHEN NOT (NEW.${column} IS NULL OR ${fast.replaceAll('$', 'NEW.' + column)})`;
-  const rewrite = `${when} BEGIN UPDATE ${table} SET ${column} = pgsqlite_numeric(NEW.${column}, ${precision}, ${scale}) WHERE rowid = NEW.rowid; END`;
-  return [
-    ...checks(table, column, fast, precision < 0 ? "'numeric'" : `'numeric', ${precision}, ${scale}`),
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${rewrite}`,
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${rewrite}`,
-  ];
-};
-/** timestamptz(p) with p < 6: a value with more fraction digits is rounded after it is written. */
-const roundedStampChecks = (table: string, column: string, precision: number) => {
-  const fast = `$ GLOB '${stamp}+[0-9][0-9]*' AND NOT $ GLOB '*.${'[0-9]'.repeat(precision + 1)}*'`;
-  const when = `WHEN NOT (NEW.${column} IS NULL OR ${fast.replaceAll('$', 'NEW.' + column)})`;
-  const rewrite = `${when} BEGIN UPDATE ${table} SET ${column} = pgsqlite_round_seconds(NEW.${column}, ${precision}) WHERE rowid = NEW.rowid; END`;
-  return [
-    ...checks(table, column, fast, "'timestamptz'"),
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${rewrite}`,
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${rewrite}`,
-  ];
-};
-/** A column whose literals are stored through the type's input function (bytea, uuid, jsonb). */
-const storedInputChecks = (table: string, column: string, fast: string, oid: number) => {
-  const input = `pgsqlite_stored_input(NEW.${column}, ${oid})`;
+/**
+ * A column's BEFORE checks (body: the statement the trigger runs, `$` for the value) and the AFTER
+ * triggers that store a valid value in its stored form (`stored`, `$` for the value).
+ */
+const storedChecks = (table: string, column: string, fast: string, body: string, stored: string) => {
   const value = `NEW.${column}`;
   const when = `WHEN NOT (${value} IS NULL OR ${fast.replaceAll('$', value)})`;
+  const rewrite = `${when} BEGIN UPDATE ${table} SET ${column} = ${stored.replaceAll('$', value)} WHERE rowid = NEW.rowid; END`;
   return [
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert BEFORE INSERT ON ${table} ${when} BEGIN SELECT ${input}; END`,
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update BEFORE UPDATE OF ${column} ON ${table} ${when} BEGIN SELECT ${input}; END`,
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${when} BEGIN UPDATE ${table} SET ${column} = ${input} WHERE rowid = NEW.rowid; END`,
-    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${when} BEGIN UPDATE ${table} SET ${column} = ${input} WHERE rowid = NEW.rowid; END`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert BEFORE INSERT ON ${table} ${when} BEGIN ${body.replaceAll('$', value)}; END`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update BEFORE UPDATE OF ${column} ON ${table} ${when} BEGIN ${body.replaceAll('$', value)}; END`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_insert_stored AFTER INSERT ON ${table} ${rewrite}`,
+    `CREATE TRIGGER pgsqlite_input_${table}_${column}_update_stored AFTER UPDATE OF ${column} ON ${table} ${rewrite}`,
   ];
 };
+const numericChecks = (table: string, column: string, precision: number, scale: number) =>
+  storedChecks(table, column, `pgsqlite_numeric_canonical($, ${precision}, ${scale})`,
+    `SELECT pgsqlite_input_check($, ${precision < 0 ? "'numeric'" : `'numeric', ${precision}, ${scale}`})`, `pgsqlite_numeric($, ${precision}, ${scale})`);
+/** timestamptz(p) with p < 6: a value with more fraction digits is rounded after it is written. */
+const roundedStampChecks = (table: string, column: string, precision: number) =>
+  storedChecks(table, column, `$ GLOB '${stamp}+[0-9][0-9]*' AND NOT $ GLOB '*.${'[0-9]'.repeat(precision + 1)}*'`,
+    "SELECT pgsqlite_input_check($, 'timestamptz')", `pgsqlite_round_seconds($, ${precision})`);
+/** A column whose literals are stored through the type's input function (bytea, uuid, jsonb). */
+const storedInputChecks = (table: string, column: string, fast: string, oid: number) =>
+  storedChecks(table, column, fast, `SELECT pgsqlite_stored_input($, ${oid})`, `pgsqlite_stored_input($, ${oid})`);
 /** The sequence rows and trigger of serial column n.id (column-definitions.ts columnSequence). */
 const serialSequence = (type: string, max: bigint) => [
   sequencesTableDdl,
