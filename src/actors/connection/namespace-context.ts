@@ -62,13 +62,28 @@ export async function namespaceContext(session: Session, complete = false): Prom
   }
 }
 
+/**
+ * The session's context when nothing has to be read or rebuilt (the usual case: Bind of a
+ * prepared statement checks it on every execution), without a promise; undefined otherwise.
+ */
+export function namespaceContextNow(session: Session): NamespaceContext | undefined {
+  const cached = sessionContexts.get(session);
+  if (cached === undefined || cached.version !== session.settings.version) return undefined;
+  const txn = session.txn;
+  const own = txn?.lease && txn.changedSchema ? txn : undefined;
+  const entry = own ? transactionSnapshots.get(own) : committedSnapshots.get(session.db);
+  if (entry === undefined || entry.generation !== session.db.schemaGenerationNow()) return undefined;
+  const snapshot = entry.complete ?? entry.schemasOnly;
+  return snapshot !== undefined && snapshot.id === cached.snapshotId ? cached.context : undefined;
+}
+
 /** Prepares a query string for the session, reading the database's relations when a statement needs them. */
-export async function prepareForSession(session: Session, sql: string): Promise<{ queries: PreparedQuery[]; namespaces: NamespaceContext }> {
+export async function prepareForSession(session: Session, sql: string, options?: { literalTemplates?: boolean }): Promise<{ queries: PreparedQuery[]; namespaces: NamespaceContext }> {
   let namespaces = await namespaceContext(session);
-  let queries = prepareQuery(sql, namespaces);
+  let queries = prepareQuery(sql, namespaces, options);
   if (needsCompleteSnapshot(queries)) {
     namespaces = await namespaceContext(session, true);
-    queries = prepareQuery(sql, namespaces);
+    queries = prepareQuery(sql, namespaces, options);
   }
   return { queries, namespaces };
 }

@@ -5,6 +5,9 @@ import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statem
 import { namespaceContext, prepareForSession } from './namespace-context.js';
 import type { NamespaceContext } from '../../sql/search-path.js';
 
+/** A simple query's values are in its text: statements that differ only in numbers share a template. */
+const literalTemplates = { literalTemplates: true };
+
 /**
  * The simple query protocol: every statement of the string in order, each answered with its
  * rows and CommandComplete, then one ReadyForQuery. As PostgreSQL, the statements of a
@@ -17,7 +20,7 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
   let queries: PreparedQuery[];
   let namespaces: NamespaceContext | undefined;
   try {
-    ({ queries, namespaces } = await prepareForSession(session, sql));
+    ({ queries, namespaces } = await prepareForSession(session, sql, literalTemplates));
   } catch (err) {
     session.sendError(err);
     if (session.txn && !session.txn.implicit) session.failTransaction();
@@ -36,7 +39,7 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
         // An earlier statement of the string may have changed the schemas or search_path that
         // names resolve through: the rest is translated again (a cache hit when nothing changed).
         const current = await namespaceContext(session);
-        if (current !== namespaces) ({ queries, namespaces } = await prepareForSession(session, sql));
+        if (current !== namespaces) ({ queries, namespaces } = await prepareForSession(session, sql, literalTemplates));
       }
       const query = queries[index]!;
       let described = false;
@@ -46,7 +49,7 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
         conn.output.appendEncoded(rows);
         return conn.output.flush();
       };
-      const execution = await dispatchStatement(conn, query, { params: [], resultFormats: [], onRows });
+      const execution = await dispatchStatement(conn, query, { params: query.literalValues ?? [], resultFormats: [], onRows });
       if (execution.kind === 'rows') {
         const { outcome } = execution;
         if (outcome.columns && !described) writer.rowDescription(fieldsOf(outcome.columns, execution.resultFormats ?? []));
