@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // The servers under test run compiled code, as `npx pgsqlite` does after `npm install`.
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'build-dist.mjs')], { stdio: 'inherit' });
   const synchronous = values.synchronous.toUpperCase() as SqliteSynchronous;
   if (!SYNCHRONOUS_LEVELS.includes(synchronous)) throw new Error(`--synchronous must be one of ${SYNCHRONOUS_LEVELS.join(', ')}`);
   const rounds = values.rounds === undefined ? undefined : Number(values.rounds);

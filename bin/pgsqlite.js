@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Launcher: runs the compiled CLI when dist/ exists, else the TypeScript source through tsx.
+// Launcher: runs the compiled CLI when dist/ is built and up to date, else the TypeScript source
+// through tsx (`npm run build` compiles; `npm install` does it too).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compiledEntry, distIsFresh } from '../scripts/dist-freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'cli', 'main.js');
-if (existsSync(compiled)) {
-  await import(pathToFileURL(compiled).href);
+if (distIsFresh(root)) {
+  await import(pathToFileURL(compiledEntry(root)).href);
 } else {
+  if (existsSync(compiledEntry(root))) {
+    process.stderr.write('pgsqlite: dist/ is older than src/, running src/ through tsx (npm run build to compile)\n');
+  }
   const { register } = await import('tsx/esm/api');
   register();
   await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);

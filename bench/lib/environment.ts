@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distIsFresh } from '../../scripts/dist-freshness.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -22,7 +23,7 @@ export interface Versions {
   pgsqlite: string;
   /** Commit the pgsqlite under test was built from, "+dirty" when the server's files differ from it. */
   pgsqliteCommit: string;
-  /** bin/pgsqlite.js runs dist/ when it exists, else the TypeScript source through tsx. */
+  /** bin/pgsqlite.js runs dist/ when it is built and up to date, else the TypeScript source through tsx. */
   pgsqliteRunsFrom: string;
 }
 
@@ -46,7 +47,7 @@ export function versions(): Versions {
     sqlite,
     pgsqlite: pkg.version,
     pgsqliteCommit: gitCommit(),
-    pgsqliteRunsFrom: existsSync(join(repoRoot, 'dist', 'cli', 'main.js')) ? 'dist/ (compiled)' : 'src/ via tsx, no dist/ build',
+    pgsqliteRunsFrom: distIsFresh(repoRoot) ? 'dist/ (compiled)' : 'src/ via tsx (dist/ missing or older than src/)',
   };
 }
 
