@@ -97,7 +97,7 @@ export function prepareQuery(sql: string, namespaces?: NamespaceContext, options
   const scan = options.literalTemplates ? scanLiterals(sql) : undefined;
   const shapeKey = scan ? prefix + scan.shape : '';
   const mask = scan ? shapes.get(shapeKey) : null;
-  if (scan && mask) {
+  if (scan && Array.isArray(mask)) {
     const template = templates.get(shapeKey + '\0' + fixedLiteralsKey(scan, mask));
     if (template && (template.snapshotId === undefined || template.snapshotId === namespaces?.snapshot.id)) {
       const literalValues = parameterValues(scan, mask);
@@ -110,12 +110,18 @@ export function prepareQuery(sql: string, namespaces?: NamespaceContext, options
   // The caller reads the database's relations and prepares again (src/sql/search-path.ts).
   if (needsCompleteSnapshot(prepared)) return prepared;
   remember(cache, key, { queries: prepared, snapshotId });
-  if (scan && mask !== null) learnTemplate(sql, scan, shapeKey, prepared, namespaces);
+  // A shape's template costs a second translation: made the second time the shape comes, so
+  // texts whose shape never repeats (an IN list of a new length) pay nothing extra.
+  if (scan && mask === undefined) remember(shapes, shapeKey, 'seen');
+  else if (scan && mask !== null) learnTemplate(sql, scan, shapeKey, prepared, namespaces);
   return prepared;
 }
 
-/** Shapes (text with integer literals blanked) → which literals are parameters; null: never templated. */
-const shapes = new Map<string, boolean[] | null>();
+/**
+ * Shapes (text with integer literals blanked) → which literals are parameters; 'seen' once so far;
+ * null: never templated.
+ */
+const shapes = new Map<string, boolean[] | 'seen' | null>();
 /** Templates by shape and the values of the literals that stay in the text. */
 const templates = new Map<string, CacheEntry>();
 
