@@ -202,6 +202,8 @@ describe('native row stream', () => {
       assert.deepEqual([first.rows, first.done], [3, false]);
       // 'D', length, 1 field, its length, 1 digit: 12 bytes a row.
       assert.equal(first.bytes!.length, 36);
+      // The bytes own their ArrayBuffer (not Node's shared pool): the workers transfer it.
+      assert.deepEqual([first.bytes!.byteOffset, first.bytes!.buffer.byteLength], [0, 36]);
       const skipped = stream.read(4, Infinity, false);
       assert.deepEqual([skipped.rows, skipped.bytes, skipped.done], [4, null, false]);
       const budgeted = stream.read(Infinity, 13);

@@ -17,7 +17,8 @@ import type { CopyFormatOptions } from '../../protocol/copy/copy-options.js';
 type ExternalHandle = { readonly __rowStream: unique symbol };
 interface RowStreamAddon {
   rowStreamOpen(slot: number, sql: string, params: SqliteValue[], kinds: Int32Array, args: Int32Array, mode: number, delimiter: number, nullText: string): ExternalHandle;
-  rowStreamRead(handle: ExternalHandle, maxRows: number, maxBytes: number, encode: boolean): [ArrayBuffer | null, number, number, SqliteValue[] | [number, string] | null];
+  /** The bytes are a Buffer over an ArrayBuffer of its own (not Node's pool), so it can be transferred. */
+  rowStreamRead(handle: ExternalHandle, maxRows: number, maxBytes: number, encode: boolean): [Buffer | null, number, number, SqliteValue[] | [number, string] | null];
   rowStreamClose(handle: ExternalHandle): void;
 }
 
@@ -142,7 +143,7 @@ export class NativeRowStream {
       }
       const [bytes, count, status, extra] = result;
       if (bytes) {
-        pieces.push(new Uint8Array(bytes));
+        pieces.push(bytes);
         total += bytes.byteLength;
       }
       rows += count;
