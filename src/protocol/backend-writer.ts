@@ -407,6 +407,13 @@ export class BackendWriter {
     return value.length;
   }
 
+  /** Whole messages encoded elsewhere (DataRows from an engine), copied in after what is written. */
+  encodedMessages(data: Uint8Array): void {
+    this.ensure(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
+  }
+
   private bytes(data: Buffer): void {
     this.ensure(data.length);
     this.pos += data.copy(this.buf, this.pos);

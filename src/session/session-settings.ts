@@ -37,6 +37,10 @@ export class SessionSettings {
   }
 
   get(name: string): string {
+    // The statement path reads a few settings per statement (TimeZone, lock_timeout, …): the
+    // spelling → key lookup is remembered instead of lower-casing twice on every call.
+    const known = settingKeys.get(name);
+    if (known !== undefined) return this.values.get(known)!;
     const def = findSetting(name);
     if (!def) {
       // Custom placeholder settings (`a.b`) exist once something set them.
@@ -44,7 +48,9 @@ export class SessionSettings {
       if (custom !== undefined) return custom;
       this.require(name);
     }
-    return this.values.get(def!.name.toLowerCase())!;
+    const key = def!.name.toLowerCase();
+    if (settingKeys.size < 1000) settingKeys.set(name, key);
+    return this.values.get(key)!;
   }
 
   /** The value, or undefined for names the server does not know (current_setting(name, true)). */
@@ -139,6 +145,9 @@ export class SessionSettings {
     return def;
   }
 }
+
+/** Spellings of known settings → their key in `values` (definitions are fixed, so shared by all sessions; bounded against odd spellings). */
+const settingKeys = new Map<string, string>();
 
 function normalized(def: SettingDefinition, value: string): string {
   if (def.unit === 'ms') return String(parseDuration(value));

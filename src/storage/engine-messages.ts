@@ -71,6 +71,12 @@ export interface StatementJob {
   transactionStart?: string;
   /** The transaction's id, when the statement asks for it (txid_current()). */
   transactionId?: bigint;
+  /**
+   * Run SQLite's BEGIN first (the first statement of a transaction block, writer only): it runs
+   * even when the statement is cancelled before it starts or fails, and a failing BEGIN is the
+   * statement's error.
+   */
+  beginTransaction?: boolean;
   /** The session's open cursors, for a statement over pg_cursors (main-thread connection only). */
   liveCursors?: CursorRow[];
 }

@@ -81,7 +81,9 @@ export class EngineWorkerClient {
    * waits for the promise onChunk returns (the socket accepted them) before it runs far ahead.
    */
   async exec(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
-    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(onChunk ? job : { ...job, stream: false }) }, onChunk);
+    // Copied only when it must change: this runs for every statement of a transaction block.
+    const sent = onChunk || !job.stream ? job : { ...job, stream: false };
+    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(sent) }, onChunk);
     if (response.type === 'fatal') throw deserializeError(response.error);
     if (response.type !== 'result') throw new Error(`unexpected engine response ${response.type}`);
     return resultToOutcome(response.result);

@@ -99,6 +99,9 @@ export class ClientConnection {
       return;
     }
     for (const message of messages) this.route(message);
+    // All messages of the chunk are queued before any is handled: handlers that finish at once
+    // would otherwise flush the answer of each pipelined message with a write of its own.
+    if (!this.processing && this.queue.length > 0) void this.pump();
   };
 
   private route(message: FrontendMessage): void {
@@ -110,7 +113,7 @@ export class ClientConnection {
       return;
     }
     if (this.copySink && !this.copySink.ended && this.takeForCopy(message)) return;
-    this.enqueue(message);
+    this.queue.push(message);
   }
 
   /**
@@ -136,16 +139,11 @@ export class ClientConnection {
   }
 
   private isReady(): boolean {
-    return this.session.actor.getSnapshot().matches('ready');
+    return this.session.isReady();
   }
 
   resumeReading(): void {
     if (!this.closed) this.socket.resume();
-  }
-
-  private enqueue(message: FrontendMessage): void {
-    this.queue.push(message);
-    if (!this.processing) void this.pump();
   }
 
   private async pump(): Promise<void> {
@@ -155,7 +153,8 @@ export class ClientConnection {
     try {
       while (this.queue.length > 0 && !this.closed) {
         const message = this.queue.shift()!;
-        await this.handle(message);
+        const pending = this.handle(message);
+        if (pending !== undefined) await pending;
         if (this.output.buffered > 256 * 1024) await this.output.flush();
       }
     } catch (err) {
@@ -167,16 +166,13 @@ export class ClientConnection {
     }
   }
 
-  private async handle(message: FrontendMessage): Promise<void> {
-    if (message.type === 'terminate') {
-      await this.finish();
-      return;
-    }
-    if (this.skipUntilSync && message.type !== 'sync') return;
+  /** Handles one message; a promise only when it has to wait (see handleExtendedMessage). */
+  private handle(message: FrontendMessage): Promise<void> | undefined {
+    if (message.type === 'terminate') return this.finish();
+    if (this.skipUntilSync && message.type !== 'sync') return undefined;
     switch (message.type) {
       case 'query':
-        await handleSimpleQuery(this, message.sql);
-        return;
+        return handleSimpleQuery(this, message.sql);
       case 'parse':
       case 'bind':
       case 'describe':
@@ -184,17 +180,16 @@ export class ClientConnection {
       case 'close':
       case 'sync':
       case 'flush':
-        await handleExtendedMessage(this, message);
-        return;
+        return handleExtendedMessage(this, message);
       case 'copyData':
       case 'copyDone':
       case 'copyFail':
         // COPY messages outside a COPY are ignored, as PostgreSQL does after a failed COPY.
-        return;
+        return undefined;
       case 'functionCall':
         this.session.sendError(new PgError({ code: SqlState.featureNotSupported, message: 'the fastpath function call protocol is not supported' }));
         this.session.sendReadyForQuery();
-        return;
+        return undefined;
       default:
         throw new PgError({ code: SqlState.protocolViolation, message: `unexpected message type "${message.type}" after startup` });
     }

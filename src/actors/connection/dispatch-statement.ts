@@ -20,8 +20,22 @@ export type Execution =
 const abortedTransaction = () =>
   new PgError({ code: SqlState.inFailedSqlTransaction, message: 'current transaction is aborted, commands ignored until end of transaction block' });
 
-/** Runs one prepared statement of any kind; the caller writes the results in its protocol's shape. */
-export async function dispatchStatement(conn: ClientConnection, query: PreparedQuery, options: RunOptions): Promise<Execution> {
+/**
+ * Runs one prepared statement of any kind; the caller writes the results in its protocol's shape.
+ * A read answered on the main thread comes back without a promise (see Session.runSingleStatement);
+ * may throw synchronously then.
+ */
+export function dispatchStatement(conn: ClientConnection, query: PreparedQuery, options: RunOptions): Execution | Promise<Execution> {
+  const plan = query.plan;
+  if (plan.kind === 'engine' && !query.error && conn.session.status() !== 'E') {
+    const outcome = conn.session.runSingleStatement(query, options);
+    if (outcome instanceof Promise) return outcome.then((slow): Execution => ({ kind: 'rows', outcome: slow, tag: commandTag(plan.tag, slow) }));
+    if (outcome !== undefined) return { kind: 'rows', outcome, tag: commandTag(plan.tag, outcome) };
+  }
+  return dispatchAnyStatement(conn, query, options);
+}
+
+async function dispatchAnyStatement(conn: ClientConnection, query: PreparedQuery, options: RunOptions): Promise<Execution> {
   const session = conn.session;
   if (query.error) throw query.error;
   const plan = query.plan;

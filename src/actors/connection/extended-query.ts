@@ -4,12 +4,12 @@ import { SqlState } from '../../protocol/sqlstate.js';
 import { decodeParam } from '../../protocol/types/decode-param.js';
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { ClientConnection } from './client-connection.js';
-import { dispatchStatement, fieldsOf, writeCommandRows } from './dispatch-statement.js';
-import { MaterializedRows } from '../../storage/row-source.js';
+import { dispatchStatement, fieldsOf, writeCommandRows, type Execution } from './dispatch-statement.js';
+import { MaterializedRows, type RowSource } from '../../storage/row-source.js';
 import { readRange } from '../../session/cursor-fetch.js';
 import { sessionCommandColumns } from './session-commands.js';
-import { closeCursor, executeCursorPortal } from './cursors.js';
-import { namespaceContext, prepareForSession } from './namespace-context.js';
+import { closeCursor, executeCursorPortal, type SqlCursor } from './cursors.js';
+import { namespaceContext, namespaceContextNow, prepareForSession } from './namespace-context.js';
 import { inferParamTypes } from './param-types.js';
 import type { Portal, PreparedStatement } from './session-state.js';
 
@@ -20,31 +20,51 @@ const UNKNOWN_PARAM_TYPE = 25;
 /**
  * The extended query protocol. After an error every message up to Sync is skipped; Sync ends an
  * implicit transaction (dropping its portals) and answers ReadyForQuery.
+ *
+ * A message that completes at once (Bind of a prepared statement, a read answered inline, Sync)
+ * returns undefined rather than a promise: the connection then handles the next pipelined
+ * message without a trip through the microtask queue, and no async frames are allocated for it
+ * (they were most of the main thread's garbage per statement).
  */
-export async function handleExtendedMessage(conn: ClientConnection, message: FrontendMessage): Promise<void> {
-  const session = conn.session;
+export function handleExtendedMessage(conn: ClientConnection, message: FrontendMessage): Promise<void> | undefined {
+  let pending: Promise<void> | undefined;
   try {
-    switch (message.type) {
-      case 'parse': return await parse(conn, message);
-      case 'bind': return await bind(conn, message);
-      case 'describe': return await describe(conn, message);
-      case 'execute': return await execute(conn, message);
-      case 'close': return close(conn, message);
-      case 'flush':
-        await conn.output.flush();
-        return;
-      case 'sync':
-        conn.skipUntilSync = false;
-        if (!session.txn) session.closeAllPortals();
-        session.sendReadyForQuery();
-        return;
-    }
+    pending = extendedMessage(conn, message);
   } catch (err) {
-    session.sendError(err);
-    if (session.txn?.implicit) await session.endTransaction(false).catch(() => undefined);
-    else session.failTransaction();
-    conn.skipUntilSync = true;
+    return failMessage(conn, err);
   }
+  return pending?.catch((err) => failMessage(conn, err));
+}
+
+function extendedMessage(conn: ClientConnection, message: FrontendMessage): Promise<void> | undefined {
+  const session = conn.session;
+  switch (message.type) {
+    case 'parse': return parse(conn, message);
+    case 'bind': return bind(conn, message);
+    case 'describe': return describe(conn, message);
+    case 'execute': return execute(conn, message);
+    case 'close':
+      close(conn, message);
+      return undefined;
+    case 'flush':
+      return conn.output.flush();
+    case 'sync':
+      conn.skipUntilSync = false;
+      if (!session.txn) session.closeAllPortals();
+      session.sendReadyForQuery();
+      return undefined;
+  }
+  return undefined;
+}
+
+/** An error: reported, the transaction ends (implicit) or fails, and messages are skipped until Sync. */
+function failMessage(conn: ClientConnection, err: unknown): Promise<void> | undefined {
+  const session = conn.session;
+  session.sendError(err);
+  conn.skipUntilSync = true;
+  if (session.txn?.implicit) return session.endTransaction(false).catch(() => undefined);
+  session.failTransaction();
+  return undefined;
 }
 
 async function parse(conn: ClientConnection, message: Message<'parse'>): Promise<void> {
@@ -87,18 +107,29 @@ function untypedValue(data: Buffer): SqliteValue {
   return text;
 }
 
-async function bind(conn: ClientConnection, message: Message<'bind'>): Promise<void> {
-  const session = conn.session;
+function bind(conn: ClientConnection, message: Message<'bind'>): Promise<void> | undefined {
   const statement = findStatement(conn, message.statement);
-  if (statement.query !== null) {
-    // Names resolved along another search_path (or schema state) are resolved again, as PostgreSQL replans.
-    const namespaces = await namespaceContext(session);
-    if (namespaces.key !== statement.namespaceKey) {
-      const prepared = await prepareForSession(session, statement.sql);
-      statement.query = prepared.queries[0] ?? null;
-      statement.namespaceKey = prepared.namespaces.key;
-    }
+  if (statement.query !== null && namespaceContextNow(conn.session)?.key !== statement.namespaceKey) {
+    return replanThenBind(conn, message, statement);
   }
+  bindPortal(conn, message, statement);
+  return undefined;
+}
+
+/** Names resolved along another search_path (or schema state) are resolved again, as PostgreSQL replans. */
+async function replanThenBind(conn: ClientConnection, message: Message<'bind'>, statement: PreparedStatement): Promise<void> {
+  const session = conn.session;
+  const namespaces = await namespaceContext(session);
+  if (namespaces.key !== statement.namespaceKey) {
+    const prepared = await prepareForSession(session, statement.sql);
+    statement.query = prepared.queries[0] ?? null;
+    statement.namespaceKey = prepared.namespaces.key;
+  }
+  bindPortal(conn, message, statement);
+}
+
+function bindPortal(conn: ClientConnection, message: Message<'bind'>, statement: PreparedStatement): void {
+  const session = conn.session;
   if (message.params.length !== statement.paramTypes.length) {
     throw new PgError({
       code: SqlState.protocolViolation,
@@ -132,16 +163,25 @@ async function statementColumns(conn: ClientConnection, statement: PreparedState
   return statement.describedColumns;
 }
 
-async function describe(conn: ClientConnection, message: Message<'describe'>): Promise<void> {
+async function describeStatement(conn: ClientConnection, message: Message<'describe'>): Promise<void> {
   const writer = conn.output.writer;
-  if (message.kind === 'S') {
-    const statement = findStatement(conn, message.name);
-    const columns = await statementColumns(conn, statement);
-    writer.parameterDescription(statement.paramTypes);
-    if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, []));
-    else writer.noData();
-    return;
-  }
+  const statement = findStatement(conn, message.name);
+  const columns = await statementColumns(conn, statement);
+  writer.parameterDescription(statement.paramTypes);
+  if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, []));
+  else writer.noData();
+}
+
+async function describeColumnsOf(conn: ClientConnection, portal: Portal): Promise<void> {
+  const writer = conn.output.writer;
+  const columns = await statementColumns(conn, portal.statement);
+  if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
+  else writer.noData();
+}
+
+function describe(conn: ClientConnection, message: Message<'describe'>): Promise<void> | undefined {
+  const writer = conn.output.writer;
+  if (message.kind === 'S') return describeStatement(conn, message);
   const cursor = conn.session.portals.has(message.name) ? undefined : conn.session.cursors.get(message.name);
   if (cursor) {
     // A SQL cursor is also a portal by its name (psycopg describes and executes it so).
@@ -159,31 +199,36 @@ async function describe(conn: ClientConnection, message: Message<'describe'>): P
     return;
   }
   const producesRows = query.plan.kind === 'engine' || (query.plan.kind === 'cursor' && query.plan.type === 'FetchStmt' && !query.plan.node.ismove);
-  if (!producesRows || portal.statement.describedColumns !== undefined) {
-    const columns = await statementColumns(conn, portal.statement);
-    if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
-    else writer.noData();
-    return;
-  }
+  if (!producesRows || portal.statement.describedColumns !== undefined) return describeColumnsOf(conn, portal);
   // The row types of an engine statement are certain once it ran; the rows wait for Execute.
+  // (So a Describe of a portal is where its statement runs: libpq sends one before every Execute.)
   // A read's result is kept only up to portalBufferBytes: a larger one runs again at Execute,
   // streamed, with the types learned here.
   const preview = query.plan.kind === 'engine' && query.plan.access === 'read';
-  await runPortal(conn, portal, false, preview ? conn.session.services.portalBufferBytes : undefined);
+  const ran = runPortal(conn, portal, false, preview ? conn.session.services.portalBufferBytes : undefined);
+  if (ran instanceof Promise) return ran.then(() => describeRanPortal(conn, portal, preview));
+  describeRanPortal(conn, portal, preview);
+  return undefined;
+}
+
+function describeRanPortal(conn: ClientConnection, portal: Portal, preview: boolean): void {
   const columns = portal.outcome?.columns;
   if (preview && portal.outcome?.suspended) {
     portal.describedTypes = columns?.map((column) => column.typeOid);
     portal.outcome = undefined;
   }
-  if (columns) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
-  else writer.noData();
+  if (columns) conn.output.writer.rowDescription(fieldsOf(columns, portal.resultFormats));
+  else conn.output.writer.noData();
 }
+
+type PortalRun = 'command' | 'rows' | 'copy';
 
 /**
  * Runs the portal's statement. With `stream`, rows go to the client while it runs (an Execute
- * without a row limit); they are then counted as sent.
+ * without a row limit); they are then counted as sent. Without a promise when the statement
+ * completed at once (may throw then).
  */
-async function runPortal(conn: ClientConnection, portal: Portal, stream = false, maxBytes?: number): Promise<'command' | 'rows' | 'copy'> {
+function runPortal(conn: ClientConnection, portal: Portal, stream = false, maxBytes?: number): PortalRun | Promise<PortalRun> {
   const query = portal.statement.query!;
   const fixedTypes = fixedTypesOf(portal);
   const onRows = stream
@@ -193,7 +238,12 @@ async function runPortal(conn: ClientConnection, portal: Portal, stream = false,
       return conn.output.flush();
     }
     : undefined;
-  const execution = await dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes, onRows, maxBytes });
+  const execution = dispatchStatement(conn, query, { params: portal.params, resultFormats: portal.resultFormats, fixedTypes, onRows, maxBytes });
+  if (execution instanceof Promise) return execution.then((done) => keepExecution(portal, done));
+  return keepExecution(portal, execution);
+}
+
+function keepExecution(portal: Portal, execution: Execution): PortalRun {
   if (execution.kind === 'rows') {
     portal.outcome = execution.outcome;
     portal.tag = execution.tag;
@@ -223,44 +273,58 @@ function sendRows(conn: ClientConnection, rows: Uint8Array): Promise<void> | und
  * a read, else the result held in memory — and PostgreSQL's rules apply: as many rows as the
  * limit means PortalSuspended (even if none remain), and the tag counts this Execute's rows.
  */
-async function execute(conn: ClientConnection, message: Message<'execute'>): Promise<void> {
+function execute(conn: ClientConnection, message: Message<'execute'>): Promise<void> | undefined {
   const session = conn.session;
   const writer = conn.output.writer;
   const limit = message.maxRows > 0 ? message.maxRows : Infinity;
   const cursor = session.portals.has(message.portal) ? undefined : session.cursors.get(message.portal);
-  if (cursor) {
-    const sent = await executeCursorPortal(session, cursor, limit, (rows) => sendRows(conn, rows));
-    if (sent === limit) writer.portalSuspended();
-    else writer.commandComplete(`SELECT ${sent}`);
-    return;
-  }
+  if (cursor) return executeSqlCursor(conn, cursor, limit);
   const portal = findPortal(conn, message.portal);
   const query = portal.statement.query;
   if (!query) {
     writer.emptyQueryResponse();
-    return;
+    return undefined;
   }
   const isSelect = query.plan.kind === 'engine' && query.plan.tag.word === 'SELECT';
   if (portal.done) {
     // Executing a completed portal again returns no rows, as PostgreSQL does.
     writer.commandComplete(isSelect ? 'SELECT 0' : portal.tag ?? 'SELECT 0');
-    return;
+    return undefined;
   }
   if (!portal.source && !portal.outcome && !portal.commandResult) {
-    if (limit !== Infinity) {
-      const options = { params: portal.params, resultFormats: portal.resultFormats, fixedTypes: fixedTypesOf(portal) };
-      portal.source = await session.openStreamingCursor(query, options) ?? undefined;
-    }
-    if (!portal.source) {
-      const kind = await runPortal(conn, portal, limit === Infinity);
-      if (kind === 'copy') return;
-    }
+    if (limit !== Infinity) return openThenExecute(conn, portal, limit, isSelect);
+    const ran = runPortal(conn, portal, true);
+    if (ran instanceof Promise) return ran.then((kind) => (kind === 'copy' ? undefined : finishExecute(conn, portal, limit, isSelect)));
+    if (ran === 'copy') return undefined;
   }
+  return finishExecute(conn, portal, limit, isSelect);
+}
+
+async function executeSqlCursor(conn: ClientConnection, cursor: SqlCursor, limit: number): Promise<void> {
+  const sent = await executeCursorPortal(conn.session, cursor, limit, (rows) => sendRows(conn, rows));
+  if (sent === limit) conn.output.writer.portalSuspended();
+  else conn.output.writer.commandComplete(`SELECT ${sent}`);
+}
+
+/** An Execute with a row limit of a portal not run yet: its rows stream from a cursor when they can. */
+async function openThenExecute(conn: ClientConnection, portal: Portal, limit: number, isSelect: boolean): Promise<void> {
+  const options = { params: portal.params, resultFormats: portal.resultFormats, fixedTypes: fixedTypesOf(portal) };
+  portal.source = await conn.session.openStreamingCursor(portal.statement.query!, options) ?? undefined;
+  if (!portal.source) {
+    const kind = await runPortal(conn, portal, false);
+    if (kind === 'copy') return;
+  }
+  await finishExecute(conn, portal, limit, isSelect);
+}
+
+/** Sends the rows of a portal whose statement has run (or streams from its source). */
+function finishExecute(conn: ClientConnection, portal: Portal, limit: number, isSelect: boolean): Promise<void> | undefined {
+  const writer = conn.output.writer;
   if (portal.commandResult) {
     writeCommandRows(conn, portal.commandResult);
     writer.commandComplete(portal.commandResult.tag);
     portal.done = true;
-    return;
+    return undefined;
   }
   if (!portal.source) {
     const outcome = portal.outcome!;
@@ -269,13 +333,17 @@ async function execute(conn: ClientConnection, message: Message<'execute'>): Pro
       if (outcome.rows) conn.output.appendEncoded(outcome.rows);
       portal.done = true;
       writer.commandComplete(portal.tag!);
-      return;
+      return undefined;
     }
     portal.source = new MaterializedRows(outcome.columns, outcome.rows ?? new Uint8Array(0));
     portal.outcome = undefined;
   }
-  const source = portal.source;
-  const read = await session.cancellable((jobId) => readRange(source, portal.rowsSent + 1, limit, (rows) => sendRows(conn, rows), jobId));
+  return readPortalRows(conn, portal, portal.source, limit, isSelect);
+}
+
+async function readPortalRows(conn: ClientConnection, portal: Portal, source: RowSource, limit: number, isSelect: boolean): Promise<void> {
+  const writer = conn.output.writer;
+  const read = await conn.session.cancellable((jobId) => readRange(source, portal.rowsSent + 1, limit, (rows) => sendRows(conn, rows), jobId));
   portal.rowsSent += read.count;
   if (read.count === limit) {
     writer.portalSuspended();

@@ -44,6 +44,10 @@ const defaultContext = (): NamespaceContext => ({
  * other than public always gets them.
  */
 export async function namespaceContext(session: Session, complete = false): Promise<NamespaceContext> {
+  if (!complete) {
+    const known = namespaceContextNow(session);
+    if (known !== undefined) return known;
+  }
   try {
     let snapshot = await currentSnapshot(session, complete);
     const version = session.settings.version;

@@ -8,6 +8,8 @@ import { BackendWriter } from '../../protocol/backend-writer.js';
  */
 /** Below this many bytes, pieces are copied into one buffer; above, written as they are. */
 const GATHER_BELOW = 64 * 1024;
+/** Encoded rows below this many bytes are copied into the writer's buffer rather than kept as a piece. */
+const COPY_BELOW = 8 * 1024;
 
 export class Output {
   readonly writer = new BackendWriter();
@@ -18,6 +20,12 @@ export class Output {
 
   /** Appends bytes encoded elsewhere (DataRows from a worker) after what the writer holds. */
   appendEncoded(bytes: Uint8Array): void {
+    if (bytes.length < COPY_BELOW) {
+      // A small result joins the writer's buffer: the answer to a point query is then one piece,
+      // written without allocating a buffer to concatenate its pieces into.
+      this.writer.encodedMessages(bytes);
+      return;
+    }
     this.moveWriterBytes();
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (buf.length > 0) {

@@ -3,7 +3,7 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { EngineWorkerClient, allocateJobId, resultToOutcome, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { CatalogLocation, DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
-import { commitBatchActor, writePriorities, writerMachine } from '../writer/writer.machine.js';
+import { commitBatchActor, submitToWriter, writePriorities, writerMachine } from '../writer/writer.machine.js';
 import { ReaderPool } from './reader-pool.js';
 import { InlineEngine } from '../../storage/inline/inline-engine.js';
 import type { Watchdog } from '../../storage/inline/watchdog.js';
@@ -99,21 +99,30 @@ export class DatabaseRuntime {
 
   /** A read: inline when it is quick (the usual case), else on a reader worker. */
   read(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
-    if (this.inline) {
-      const inline = this.inline;
-      let outcome: StatementOutcome | undefined;
-      try {
-        outcome = inline.tryExec(job);
-      } catch (err) {
-        return Promise.reject(err);
-      }
-      if (outcome) {
-        this.countRead('inline');
-        return Promise.resolve(outcome);
-      }
+    let outcome: StatementOutcome | undefined;
+    try {
+      outcome = this.readNow(job);
+    } catch (err) {
+      return Promise.reject(err);
     }
+    if (outcome) return Promise.resolve(outcome);
+    return this.readOnWorker(job, jobId, onChunk);
+  }
+
+  /** A read on a reader worker (after the inline connection declined it). */
+  readOnWorker(job: StatementJob, jobId: number, onChunk?: ChunkHandler): Promise<StatementOutcome> {
     this.countRead('worker');
     return this.readers.exec(job, jobId, onChunk);
+  }
+
+  /**
+   * The read's outcome if the inline connection answered it within its budget; undefined when it
+   * must go to a reader worker (no inline connection, or too slow). SQL errors are thrown.
+   */
+  readNow(job: StatementJob): StatementOutcome | undefined {
+    const outcome = this.inline?.tryExec(job);
+    if (outcome) this.countRead('inline');
+    return outcome;
   }
 
   private countRead(where: 'inline' | 'worker'): void {
@@ -203,18 +212,15 @@ export class DatabaseRuntime {
   write(job: StatementJob, jobId = allocateJobId(), priority: number = writePriorities.normal): Promise<StatementOutcome> {
     this.writesInFlight.add(jobId);
     return new Promise<StatementOutcome>((resolve, reject) => {
-      this.writer.send({
-        type: 'write',
-        request: {
-          kind: 'autocommit', priority, jobId, job,
-          resolve: (result) => {
-            this.writesInFlight.delete(jobId);
-            try {
-              resolve(resultToOutcome(result));
-            } catch (err) {
-              reject(err);
-            }
-          },
+      submitToWriter(this.writer, {
+        kind: 'autocommit', priority, jobId, job,
+        resolve: (result) => {
+          this.writesInFlight.delete(jobId);
+          try {
+            resolve(resultToOutcome(result));
+          } catch (err) {
+            reject(err);
+          }
         },
       });
     });
@@ -223,26 +229,23 @@ export class DatabaseRuntime {
   /** Waits for the writer, FIFO with other writers, and holds it until release(). */
   acquireWriter(sessionId: number, priority: number = writePriorities.normal): Promise<WriterLease> {
     return new Promise((resolve, reject) => {
-      this.writer.send({
-        type: 'acquire',
-        request: {
-          kind: 'acquire', priority, sessionId, reject,
-          resolve: () => {
-            let released = false;
-            resolve({
-              exec: (job, jobId = allocateJobId(), onChunk) => {
-                if (released) return Promise.reject(new PgError({ code: SqlState.internalError, message: 'writer lease used after release' }));
-                this.writesInFlight.add(jobId);
-                return this.writerEngine.exec(job, jobId, onChunk).finally(() => this.writesInFlight.delete(jobId));
-              },
-              describe: (sql, typeHints) => this.writerEngine.describe(sql, typeHints),
-              release: () => {
-                if (released) return;
-                released = true;
-                this.writer.send({ type: 'release', sessionId });
-              },
-            });
-          },
+      submitToWriter(this.writer, {
+        kind: 'acquire', priority, sessionId, reject,
+        resolve: () => {
+          let released = false;
+          resolve({
+            exec: (job, jobId = allocateJobId(), onChunk) => {
+              if (released) return Promise.reject(new PgError({ code: SqlState.internalError, message: 'writer lease used after release' }));
+              this.writesInFlight.add(jobId);
+              return this.writerEngine.exec(job, jobId, onChunk).finally(() => this.writesInFlight.delete(jobId));
+            },
+            describe: (sql, typeHints) => this.writerEngine.describe(sql, typeHints),
+            release: () => {
+              if (released) return;
+              released = true;
+              this.writer.send({ type: 'release', sessionId });
+            },
+          });
         },
       });
     });

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SimulatedClock, createActor } from 'xstate';
 import type { StatementJob, StatementResult } from '../../storage/engine-messages.js';
-import { commitBatchActor, writerMachine, type AutocommitWrite, type ExclusiveRequest, type RunBatch } from './writer.machine.js';
+import { commitBatchActor, submitToWriter, writerMachine, type AutocommitWrite, type ExclusiveRequest, type RunBatch } from './writer.machine.js';
 
 /**
  * The writer machine without I/O: commitBatch is a fake whose promises the test settles by hand,
@@ -344,6 +344,71 @@ describe('writer machine', () => {
     await w.commitNext(); // [2,3,4]
     await w.commitNext(); // [5,6]
     assert.deepEqual(w.actor.getSnapshot().context.stats, { batches: 3, statements: 6, largestBatch: 3 });
+    w.actor.stop();
+  });
+
+  it('without a window: after a batch with company, a write that finds the writer idle waits for the end of the turn', async () => {
+    const w = start();
+    w.write(1);
+    w.write(2);
+    w.write(3);
+    await w.commitNext(); // [1]
+    await w.commitNext(); // [2, 3]: had company
+    assert.equal(w.state(), 'idle');
+    w.write(4);
+    assert.equal(w.state(), 'gathering');
+    w.write(5);
+    assert.equal(w.engine.commits.length, 2, 'nothing committed before the turn ends');
+    await flush();
+    assert.deepEqual(w.engine.commits.map((c) => c.jobIds), [[1], [2, 3], [4, 5]]);
+    await w.commitNext();
+    assert.deepEqual(w.order, ['w1', 'w2', 'w3', 'w4', 'w5']);
+    w.actor.stop();
+  });
+
+  it('a higher-priority acquire arriving while writes gather is granted first', async () => {
+    const w = start();
+    w.write(1);
+    w.write(2);
+    w.write(3);
+    await w.commitNext();
+    await w.commitNext();
+    w.write(4);
+    assert.equal(w.state(), 'gathering');
+    const a = w.acquire(9, 2);
+    assert.equal(a.granted, true);
+    assert.equal(w.state(), 'exclusive');
+    await flush(); // the turn's end finds the writer exclusive: nothing happens
+    assert.equal(w.engine.commits.length, 2);
+    w.actor.send({ type: 'release', sessionId: 9 });
+    assert.deepEqual(w.engine.commits[2].jobIds, [4]);
+    await w.commitNext();
+    assert.equal(w.state(), 'idle');
+    w.actor.stop();
+  });
+
+  it('submitToWriter queues without an event while committing or exclusive, and sends one otherwise', async () => {
+    const w = start();
+    const request = (jobId: number): AutocommitWrite => ({
+      kind: 'autocommit', priority: 1, jobId, job: job(`INSERT ${jobId}`), resolve: (result) => {
+        w.results.set(jobId, result);
+        w.order.push(`w${jobId}`);
+      },
+    });
+    const snapshots: unknown[] = [];
+    w.actor.subscribe((snapshot) => snapshots.push(snapshot.value));
+    submitToWriter(w.actor, request(1)); // idle: an event, which starts the commit
+    assert.equal(w.state(), 'committing');
+    const seen = snapshots.length;
+    submitToWriter(w.actor, request(2));
+    submitToWriter(w.actor, request(3));
+    assert.equal(snapshots.length, seen, 'no macrostep for writes queued during a commit');
+    assert.equal(w.actor.getSnapshot().context.queue.size, 2);
+    await w.commitNext();
+    assert.deepEqual(w.engine.commits.map((c) => c.jobIds), [[1], [2, 3]]);
+    await w.commitNext();
+    assert.deepEqual(w.order, ['w1', 'w2', 'w3']);
+    assert.equal(w.state(), 'idle');
     w.actor.stop();
   });
 

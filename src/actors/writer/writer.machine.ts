@@ -1,4 +1,4 @@
-import { and, assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, setup, type ActorRefFrom } from 'xstate';
 import type { StatementJob, StatementResult } from '../../storage/engine-messages.js';
 import { WriteQueue } from './write-queue.js';
 
@@ -49,7 +49,9 @@ export type WriterEvent =
   | { type: 'write'; request: AutocommitWrite }
   | { type: 'acquire'; request: ExclusiveRequest }
   | { type: 'release'; sessionId: number }
-  | { type: 'cancel'; jobId?: number; sessionId?: number; error: Error };
+  | { type: 'cancel'; jobId?: number; sessionId?: number; error: Error }
+  /** The event-loop turn in which writes were gathered has ended (sent by `gathering` to itself). */
+  | { type: 'gathered' };
 
 export interface WriterInput {
   maxBatchSize: number;
@@ -95,6 +97,15 @@ export const writerMachine = setup({
       return { owner: head.sessionId };
     }),
     releaseOwner: assign({ owner: null }),
+    /**
+     * setImmediate runs once the I/O callbacks of this turn are done: every client whose INSERT
+     * the same poll read has reached the queue by then.
+     */
+    endGatheringAfterThisTurn: ({ self }) => {
+      setImmediate(() => {
+        if (self.getSnapshot().status === 'active') self.send({ type: 'gathered' });
+      });
+    },
     settleBatch: assign(({ context, event }) => {
       const results = (event as unknown as { output: StatementResult[] }).output;
       context.batch.forEach((write, i) => write.resolve(results[i]));
@@ -135,6 +146,8 @@ export const writerMachine = setup({
      */
     worthCollecting: ({ context }) =>
       context.batchWindowMs > 0 && context.lastBatchSize > 1 && context.queue.size < context.maxBatchSize,
+    /** Without a window: a write that arrives while idle after a batch that had company waits for the rest of the turn. */
+    worthGathering: ({ context }) => context.batchWindowMs === 0 && context.lastBatchSize > 1,
     batchFull: ({ context }) => context.queue.countWhere((request) => request.kind === 'autocommit') >= context.maxBatchSize,
     queueEmpty: ({ context }) => context.queue.size === 0,
   },
@@ -156,6 +169,9 @@ export const writerMachine = setup({
   },
   states: {
     idle: {
+      on: {
+        write: { guard: 'worthGathering', target: 'gathering', actions: 'enqueue' },
+      },
       always: [
         { guard: 'headIsAcquire', target: 'exclusive', actions: 'grantHead' },
         { guard: and(['headIsWrite', 'worthCollecting']), target: 'collecting' },
@@ -173,6 +189,24 @@ export const writerMachine = setup({
         batchWindow: { target: 'committing', actions: 'takeBatch' },
       },
     },
+    /**
+     * Concurrent writers, no window: the write that found the writer idle waits until the current
+     * event-loop turn ends, so the writes other clients sent at the same moment share its commit.
+     * Committing it alone at once split 64 writers into alternating batches of 1 and 63, each
+     * batch a worker round trip and a commit. A lone writer (last batch of 1) never waits.
+     */
+    gathering: {
+      entry: 'endGatheringAfterThisTurn',
+      always: [
+        { guard: 'headIsAcquire', target: 'idle' },
+      ],
+      on: {
+        gathered: [
+          { guard: 'headIsWrite', target: 'committing', actions: 'takeBatch' },
+          { target: 'idle' },
+        ],
+      },
+    },
     committing: {
       invoke: {
         src: 'commitBatch',
@@ -188,3 +222,24 @@ export const writerMachine = setup({
     },
   },
 });
+
+/**
+ * Queues a write or a request for exclusive use. In `committing` and `exclusive` such an event
+ * could only run the root's `enqueue` action — those states have no eventless transitions and
+ * leave only on their own events, after which `idle` looks at the queue — so the request joins
+ * the queue directly there; likewise a write in `gathering`, which cannot put an acquire at the
+ * head of the queue. Under 64 concurrent writers nearly every write arrives while a commit
+ * runs, and a macrostep per write (transition selection, a new snapshot, observers) was the
+ * largest cost of the main thread after socket writes. In `idle` and `collecting` the event is
+ * sent: its arrival may start a commit or a grant.
+ */
+export function submitToWriter(writer: ActorRefFrom<typeof writerMachine>, request: WriteRequest): void {
+  const snapshot = writer.getSnapshot();
+  const { value } = snapshot;
+  if (snapshot.status === 'active' && (value === 'committing' || value === 'exclusive' || (value === 'gathering' && request.kind === 'autocommit'))) {
+    snapshot.context.queue.push(request);
+    return;
+  }
+  if (request.kind === 'autocommit') writer.send({ type: 'write', request });
+  else writer.send({ type: 'acquire', request });
+}

@@ -85,43 +85,91 @@ function sendChunk(jobId: number, columns: OutputColumn[] | undefined, rows: Uin
   while (!cancel.waitForRoom(MAX_CHUNKS_IN_FLIGHT, 50)) checkCancelled();
 }
 
+/**
+ * SQLite's BEGIN for a job that opens a transaction block (StatementJob.beginTransaction). It runs
+ * before the job counts as running, so a cancel of the job cannot interrupt it (the job's own
+ * cancel check comes next, with the transaction open); an interrupt meant for the previous job
+ * can still land, and then BEGIN has done nothing and simply runs again.
+ */
+function beginTransaction(): StatementResult | undefined {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      transactionStatements!.begin.run();
+      return undefined;
+    } catch (err) {
+      if (isInterrupt(err) && !db!.inTransaction && attempt < 3) continue;
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+}
+
 /** Runs a job under its id; an interrupt meant for another job (a race with cancel) reruns it. */
 function execJob(jobId: number, job: StatementJob, inBatch = false): StatementResult {
+  if (job.beginTransaction) {
+    const failed = beginTransaction();
+    if (failed) return failed;
+  }
   cancel.begin(jobId);
   context = contextFor(job);
   transactionStart = job.transactionStart;
   jobStartedMs = Date.now();
   transactionId = job.transactionId;
+  // Inside a transaction block (not a group-commit batch, which handles its own failures).
+  const inBlock = !inBatch && db!.inTransaction;
   try {
-    for (;;) {
-      if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
-      try {
-        notifications = [];
-        settingChanges = [];
-        streamedPart = false;
-        cancel.resetChunks();
-        const run = () => runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined, checkCancelled);
-        // Outside a transaction a statement that met a lock (past busy_timeout) can simply run again.
-        const outcome = inBatch || db!.inTransaction ? run() : retrySync(run, {
-          retries: 5, initialDelayMs: 10, maxDelayMs: 500,
-          retriable: (err) => !streamedPart && isTransientSqliteError(err),
-          sleep: (ms) => Atomics.wait(retrySleeper, 0, 0, ms),
-        });
-        if (notifications.length) outcome.notifications = notifications;
-        if (settingChanges.length) outcome.settingChanges = settingChanges;
-        return { ok: true, outcome };
-      } catch (err) {
-        if (isInterrupt(err) && !cancel.isCancelled(jobId)) {
-          // Meant for a job that had just finished; a read outside a transaction is safe to rerun.
-          if (!inBatch && !db!.inTransaction && !streamedPart) continue;
-          return { ok: false, error: serializeError(err) };
-        }
-        if (isInterrupt(err)) return { ok: false, error: { ...serializeError(cancelledError()), sqliteCode: 'SQLITE_INTERRUPT' } };
-        return { ok: false, error: serializeError(err) };
-      }
-    }
+    const result = runJob(jobId, job, inBatch, inBlock);
+    if (!result.ok && inBlock && !db!.inTransaction) reopenAfterAbort();
+    return result;
   } finally {
     cancel.end();
+  }
+}
+
+/**
+ * After a statement inside a transaction block failed in a way that made SQLite roll back the
+ * whole transaction (an interrupt — cancel, statement_timeout — or SQLITE_FULL/IOERR/BUSY), the
+ * session still sees a failed block that ends with ROLLBACK (or ROLLBACK TO a savepoint, which
+ * then reports the savepoint gone). A fresh, empty SQLite transaction keeps the two in step, as
+ * PostgreSQL's ROLLBACK after a cancelled statement succeeds; found by a test of a block whose
+ * statement hit statement_timeout ("cannot rollback - no transaction is active").
+ */
+function reopenAfterAbort(): void {
+  try {
+    transactionStatements!.begin.run();
+  } catch {
+    // The session's ROLLBACK will report the state; nothing better to do here.
+  }
+}
+
+/** The statement itself, rerun after an interrupt that was meant for the previous job (when safe). */
+function runJob(jobId: number, job: StatementJob, inBatch: boolean, inBlock: boolean): StatementResult {
+  for (;;) {
+    if (cancel.isCancelled(jobId)) return { ok: false, error: serializeError(cancelledError()) };
+    try {
+      notifications = [];
+      settingChanges = [];
+      streamedPart = false;
+      cancel.resetChunks();
+      const run = () => runStatement(cache!, job, job.stream ? (columns, rows) => sendChunk(jobId, columns, rows) : undefined, checkCancelled);
+      // Outside a transaction a statement that met a lock (past busy_timeout) can simply run again.
+      const outcome = inBatch || db!.inTransaction ? run() : retrySync(run, {
+        retries: 5, initialDelayMs: 10, maxDelayMs: 500,
+        retriable: (err) => !streamedPart && isTransientSqliteError(err),
+        sleep: (ms) => Atomics.wait(retrySleeper, 0, 0, ms),
+      });
+      if (notifications.length) outcome.notifications = notifications;
+      if (settingChanges.length) outcome.settingChanges = settingChanges;
+      return { ok: true, outcome };
+    } catch (err) {
+      if (isInterrupt(err) && !cancel.isCancelled(jobId)) {
+        // Meant for a job that had just finished; a statement outside a transaction is safe to
+        // rerun (inside a block, SQLite has just rolled back the block's earlier work).
+        if (!inBatch && !inBlock && !db!.inTransaction && !streamedPart) continue;
+        return { ok: false, error: serializeError(err) };
+      }
+      if (isInterrupt(err)) return { ok: false, error: { ...serializeError(cancelledError()), sqliteCode: 'SQLITE_INTERRUPT' } };
+      return { ok: false, error: serializeError(err) };
+    }
   }
 }
 
