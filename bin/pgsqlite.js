@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Launcher: runs the compiled CLI when dist/ is built and up to date, else the TypeScript source
-// through tsx (`npm run build` compiles; `npm install` does it too).
-import { existsSync } from 'node:fs';
+// through tsx (`npm run build` compiles; `npm install` does it too). Quietly: the CLI's output is
+// its interface (one line on success or failure).
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compiledEntry, distIsFresh } from '../scripts/dist-freshness.mjs';
@@ -10,9 +10,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (distIsFresh(root)) {
   await import(pathToFileURL(compiledEntry(root)).href);
 } else {
-  if (existsSync(compiledEntry(root))) {
-    process.stderr.write('pgsqlite: dist/ is older than src/, running src/ through tsx (npm run build to compile)\n');
-  }
   const { register } = await import('tsx/esm/api');
   register();
   await import(pathToFileURL(join(root, 'src', 'cli', 'main.ts')).href);
