@@ -118,7 +118,8 @@ function execJob(jobId: number, job: StatementJob, inBatch = false): StatementRe
   const inBlock = !inBatch && db!.inTransaction;
   try {
     const result = runJob(jobId, job, inBatch, inBlock);
-    if (!result.ok && inBlock && !db!.inTransaction) reopenAfterAbort();
+    if (!result.ok && inBlock && job.sql === 'COMMIT') rollbackAfterFailedCommit();
+    else if (!result.ok && inBlock && !db!.inTransaction) reopenAfterAbort();
     return result;
   } finally {
     cancel.end();
@@ -138,6 +139,21 @@ function reopenAfterAbort(): void {
     transactionStatements!.begin.run();
   } catch {
     // The session's ROLLBACK will report the state; nothing better to do here.
+  }
+}
+
+/**
+ * A COMMIT that failed (a deferred constraint, SQLITE_BUSY/FULL/IOERR) can leave SQLite's
+ * transaction open. PostgreSQL ends the transaction either way, and the session may already have
+ * handed the writer to the next holder, whose jobs queue behind this one: the transaction is
+ * rolled back here, before them.
+ */
+function rollbackAfterFailedCommit(): void {
+  if (!db!.inTransaction) return;
+  try {
+    db!.exec('ROLLBACK');
+  } catch {
+    // Nothing was left to roll back.
   }
 }
 
