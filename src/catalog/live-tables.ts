@@ -18,14 +18,11 @@ export interface PoolRow {
   reads_inline: number;
   reads_worker: number;
   streaming_cursors: number;
-  /** WAL syncs that acknowledged commits at synchronous=FULL (0 at NORMAL: none are made). */
-  wal_syncs: number;
 }
 
 export const poolColumns: ReadonlyArray<keyof PoolRow> = [
   'database', 'writer_state', 'queue_depth', 'waiting_transactions', 'batches', 'statements', 'failed_statements',
   'largest_batch', 'batch_sizes', 'commit_ms_avg', 'commit_ms_max', 'readers', 'readers_busy', 'reads_inline', 'reads_worker', 'streaming_cursors',
-  'wal_syncs',
 ];
 
 /** One row of pg_cursors: a cursor open in the session that asks (PostgreSQL's columns). */

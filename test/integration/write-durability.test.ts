@@ -174,30 +174,6 @@ describe('group commit', () => {
     assert.equal(show.rows[0].database, 'postgres');
   });
 
-  it('at synchronous=FULL commits are acknowledged after shared WAL syncs, not one fsync each', async () => {
-    await using t = await startTestServer({ synchronous: 'FULL' });
-    const setup = await t.connect();
-    await setup.query('CREATE TABLE f (n integer PRIMARY KEY)');
-    const clients = await Promise.all(Array.from({ length: 32 }, () => t.connect()));
-    await Promise.all(clients.map(async (c, i) => {
-      for (let k = 0; k < 10; k++) await c.query('INSERT INTO f VALUES ($1)', [i * 100 + k]);
-      // Transaction blocks commit through the same syncs.
-      await c.query('BEGIN');
-      await c.query('INSERT INTO f VALUES ($1)', [i * 100 + 50]);
-      await c.query('COMMIT');
-    }));
-    assert.equal(Number((await setup.query('SELECT count(*) AS n FROM f')).rows[0].n), 32 * 11);
-    const row = (await setup.query("SELECT batches, wal_syncs FROM pgsqlite_stat_pools WHERE database = 'postgres'")).rows[0];
-    const syncs = Number(row.wal_syncs);
-    assert.ok(syncs > 0, 'commits were synced');
-    assert.ok(syncs < Number(row.batches) + 32, `${syncs} WAL syncs for ${row.batches} group commits and 32 transaction blocks`);
-    await using normal = await startTestServer();
-    const n = await normal.connect();
-    await n.query('CREATE TABLE f (n integer)');
-    await n.query('INSERT INTO f VALUES (1)');
-    assert.equal(Number((await n.query("SELECT wal_syncs FROM pgsqlite_stat_pools WHERE database = 'postgres'")).rows[0].wal_syncs), 0);
-  });
-
   it('a COMMIT that fails rolls back before the next holder of the writer runs', async () => {
     for (const synchronous of ['NORMAL', 'FULL'] as const) {
       await using t = await startTestServer({ synchronous });

@@ -12,8 +12,6 @@ import type { PoolRow } from '../../catalog/live-tables.js';
 import { PoolStats } from './pool-stats.js';
 import { CursorHost } from '../../storage/cursor-host.js';
 import { HostedRows, type RowSource } from '../../storage/row-source.js';
-import { WalGroupSync } from '../../storage/wal-group-sync.js';
-import { walFileSync } from '../../storage/wal-file-sync.js';
 
 export interface DatabaseOptions {
   name: string;
@@ -65,29 +63,16 @@ export class DatabaseRuntime {
   readonly stats = new PoolStats();
   /** Bumped after DDL; every connection's statement cache drops its statements when it moves. */
   private readonly schemaGeneration = new SharedArrayBuffer(4);
-  /**
-   * synchronous=FULL (or EXTRA) with group commit: the connections run at NORMAL and commits are
-   * acknowledged after a shared sync of the WAL (src/storage/wal-group-sync.ts), so the writer
-   * never waits for the disk. With group commit off (maxBatchSize 1) SQLite's own FULL stays.
-   */
-  private readonly walSync: WalGroupSync | undefined;
-  private readonly connectionPragmas: Record<string, string | number>;
 
   constructor(private readonly options: DatabaseOptions) {
     this.name = options.name;
     this.path = options.path;
-    const synchronous = String(options.pragmas.synchronous ?? '').toUpperCase();
-    this.walSync = (synchronous === 'FULL' || synchronous === 'EXTRA') && options.maxBatchSize > 1
-      ? new WalGroupSync(walFileSync(options.path)) : undefined;
-    this.connectionPragmas = this.walSync ? { ...options.pragmas, synchronous: 'NORMAL' } : options.pragmas;
     this.writerEngine = new EngineWorkerClient(`${options.name}/writer`);
     this.readers = new ReaderPool(options.name, options.readers, options.readerMaxWaitMs ?? 0);
     const engine = this.writerEngine;
     const commit = async (jobs: StatementJob[], ids: number[]) => {
       const started = performance.now();
       const results = await engine.batch(jobs, ids);
-      // Numbered before the writes are settled: each waits for a WAL sync that covers this commit.
-      this.walSync?.committed();
       const durationMs = performance.now() - started;
       const failed = results.filter((r) => !r.ok).length;
       this.stats.recordBatch(jobs.length, failed, durationMs);
@@ -102,8 +87,7 @@ export class DatabaseRuntime {
 
   async open(): Promise<void> {
     // The writer opens first: it creates the file and switches it to WAL before readers attach.
-    const { catalog } = this.options;
-    const pragmas = this.connectionPragmas;
+    const { pragmas, catalog } = this.options;
     const schemaGeneration = this.schemaGeneration;
     await this.writerEngine.open(this.path, { readonly: false, pragmas, catalog, schemaGeneration });
     await this.readers.open(this.path, pragmas, catalog, schemaGeneration);
@@ -163,7 +147,7 @@ export class DatabaseRuntime {
   private startCursorHost(): Promise<CursorHost> {
     this.cursorHost ??= (async () => {
       const host = new CursorHost(`${this.name}/cursors`);
-      await host.start(this.path, this.connectionPragmas, this.options.catalog, this.schemaGeneration);
+      await host.start(this.path, this.options.pragmas, this.options.catalog, this.schemaGeneration);
       this.cursorHostStarted = host;
       return host;
     })();
@@ -213,7 +197,6 @@ export class DatabaseRuntime {
       reads_inline: stats.readsInline,
       reads_worker: stats.readsWorker,
       streaming_cursors: this.cursorHostStarted?.open ?? 0,
-      wal_syncs: this.walSync?.syncs ?? 0,
     };
   }
 
@@ -233,16 +216,11 @@ export class DatabaseRuntime {
         kind: 'autocommit', priority, jobId, job,
         resolve: (result) => {
           this.writesInFlight.delete(jobId);
-          const settle = () => {
-            try {
-              resolve(resultToOutcome(result));
-            } catch (err) {
-              reject(err);
-            }
-          };
-          // Settled right after its batch's commit (one batch at a time): the latest commit is its own.
-          if (this.walSync && result.ok) this.durable(this.walSync.latest()).then(settle, reject);
-          else settle();
+          try {
+            resolve(resultToOutcome(result));
+          } catch (err) {
+            reject(err);
+          }
         },
       });
     });
@@ -259,8 +237,7 @@ export class DatabaseRuntime {
             exec: (job, jobId = allocateJobId(), onChunk) => {
               if (released) return Promise.reject(new PgError({ code: SqlState.internalError, message: 'writer lease used after release' }));
               this.writesInFlight.add(jobId);
-              const running = this.writerEngine.exec(job, jobId, onChunk).finally(() => this.writesInFlight.delete(jobId));
-              return this.walSync && endsInCommit(job.sql) ? running.then((outcome) => this.durable(this.walSync!.committed()).then(() => outcome)) : running;
+              return this.writerEngine.exec(job, jobId, onChunk).finally(() => this.writesInFlight.delete(jobId));
             },
             describe: (sql, typeHints) => this.writerEngine.describe(sql, typeHints),
             release: () => {
@@ -271,13 +248,6 @@ export class DatabaseRuntime {
           });
         },
       });
-    });
-  }
-
-  /** Waits until commit `seq` is on disk; a failed WAL sync is the statement's error (the commit is then in doubt). */
-  private durable(seq: number): Promise<void> {
-    return this.walSync!.durable(seq).catch((err: unknown) => {
-      throw new PgError({ code: SqlState.ioError, message: `could not fsync the write-ahead log: ${err instanceof Error ? err.message : String(err)}` });
     });
   }
 
@@ -313,11 +283,6 @@ export class DatabaseRuntime {
     // A clean close of the last connection checkpoints the WAL into the database file.
     await this.writerEngine.close();
   }
-}
-
-/** Whether a writer job ends with a commit: a transaction block's COMMIT, or VACUUM/ANALYZE (which commit on their own). */
-function endsInCommit(sql: string): boolean {
-  return sql === 'COMMIT' || /^\s*(VACUUM|ANALYZE)\b/i.test(sql);
 }
 
 /** The result of a synchronous call on the main thread as a promise (a throw becomes a rejection). */
