@@ -1,6 +1,7 @@
 import type { SqliteValue } from '../protocol/types/storage.js';
 import type { CopyFormatOptions } from '../protocol/copy/copy-options.js';
 import type { CursorRow } from '../catalog/live-tables.js';
+import type { WireBatch, WireResults } from './batch-wire.js';
 
 /**
  * Messages between the main thread and an engine worker (one SQLite connection per worker).
@@ -115,8 +116,11 @@ export type StatementResult = { ok: true; outcome: StatementOutcome } | { ok: fa
 export type EngineRequest =
   | { type: 'open'; id: number; path: string; readonly: boolean; pragmas: Record<string, string | number>; catalog: CatalogLocation; schemaGeneration?: SharedArrayBuffer }
   | { type: 'exec'; id: number; job: StatementJob }
-  /** Many autocommit statements in one transaction, each in its own savepoint (group commit). */
-  | { type: 'batch'; id: number; jobs: StatementJob[]; jobIds: number[] }
+  /**
+   * Many autocommit statements in one transaction, each in its own savepoint (group commit);
+   * jobs and results in the compact form of batch-wire.ts.
+   */
+  | { type: 'batch'; id: number; batch: WireBatch }
   | { type: 'describe'; id: number; sql: string; typeHints?: (number | null)[] }
   | { type: 'close'; id: number };
 
@@ -125,7 +129,7 @@ export type EngineResponse =
   /** Part of a streamed result; the first chunk of a statement carries its columns. */
   | { type: 'chunk'; id: number; columns?: OutputColumn[]; rows: Uint8Array }
   | { type: 'result'; id: number; result: StatementResult }
-  | { type: 'batchResult'; id: number; results: StatementResult[] }
+  | { type: 'batchResult'; id: number; results: WireResults }
   | { type: 'described'; id: number; result: { ok: true; outcome: DescribeOutcome } | { ok: false; error: SerializedError } }
   | { type: 'closed'; id: number }
   | { type: 'fatal'; id: number; error: SerializedError };

@@ -7,6 +7,7 @@ import type {
   CatalogLocation, DescribeOutcome, EngineRequest, EngineResponse, OutputColumn, SerializedError, StatementJob, StatementOutcome, StatementResult,
 } from './engine-messages.js';
 import { interruptConnection } from './interrupt-addon.js';
+import { decodeResults, encodeBatch } from './batch-wire.js';
 
 /**
  * Takes a chunk of a streamed result; the promise settles when the bytes reached the socket.
@@ -64,17 +65,25 @@ export class EngineWorkerClient {
 
   /** The job as sent: without its session context when this worker already has that version. */
   private wire(job: StatementJob): StatementJob {
-    if (this.contextsSent.get(job.sessionId) === job.contextVersion) {
+    if (this.contextKnown(job)) {
       if (!job.context) return job;
       const { context: _known, ...rest } = job;
       return rest;
     }
+    return job;
+  }
+
+  /** Whether this worker has the job's context version; if not, it is about to be sent (recorded). */
+  private contextKnown(job: StatementJob): boolean {
+    if (this.contextsSent.get(job.sessionId) === job.contextVersion) return true;
     this.contextsSent.delete(job.sessionId);
     this.contextsSent.set(job.sessionId, job.contextVersion);
     // The worker keeps at most 10,000 contexts; forgetting ours earlier only means resending.
     if (this.contextsSent.size > 5_000) this.contextsSent.delete(this.contextsSent.keys().next().value as number);
-    return job;
+    return false;
   }
+
+  private readonly sendContext = (job: StatementJob): boolean => !this.contextKnown(job);
 
   /**
    * Runs one statement. With `onChunk` (and job.stream) rows arrive while it runs; the worker
@@ -89,13 +98,15 @@ export class EngineWorkerClient {
     return resultToOutcome(response.result);
   }
 
+  /** A group commit: the jobs travel in their compact wire form (batch-wire.ts), both ways. */
   async batch(jobs: StatementJob[], jobIds: number[]): Promise<StatementResult[]> {
-    const response = await this.request({ type: 'batch', id: allocateJobId(), jobs: jobs.map((job) => this.wire(job)), jobIds });
+    const batch = encodeBatch(jobs, jobIds, this.sendContext);
+    const response = await this.request({ type: 'batch', id: allocateJobId(), batch }, undefined, [batch.numbers.buffer as ArrayBuffer]);
     if (response.type === 'fatal') {
       return jobs.map(() => ({ ok: false, error: response.error }));
     }
     if (response.type !== 'batchResult') throw new Error(`unexpected engine response ${response.type}`);
-    return response.results;
+    return decodeResults(response.results);
   }
 
   async describe(sql: string, typeHints?: (number | null)[]): Promise<DescribeOutcome> {
@@ -127,12 +138,12 @@ export class EngineWorkerClient {
     await this.worker.terminate();
   }
 
-  private request(request: EngineRequest, onChunk?: ChunkHandler): Promise<EngineResponse> {
+  private request(request: EngineRequest, onChunk?: ChunkHandler, transfer?: ArrayBuffer[]): Promise<EngineResponse> {
     if (this.exited) return Promise.reject(new PgError({ code: SqlState.crashShutdown, message: `engine worker ${this.label} is not running` }));
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve, reject, onChunk });
       this.inFlight++;
-      this.worker.postMessage(request);
+      this.worker.postMessage(request, transfer);
     });
   }
 

@@ -3,7 +3,7 @@ import { PgError } from '../../protocol/pg-error.js';
 import { SqlState } from '../../protocol/sqlstate.js';
 import { EngineWorkerClient, allocateJobId, resultToOutcome, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { CatalogLocation, DescribeOutcome, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
-import { commitBatchActor, submitToWriter, writePriorities, writerMachine } from '../writer/writer.machine.js';
+import { submitToWriter, writePriorities, writerMachine } from '../writer/writer.machine.js';
 import { ReaderPool } from './reader-pool.js';
 import { InlineEngine } from '../../storage/inline/inline-engine.js';
 import type { Watchdog } from '../../storage/inline/watchdog.js';
@@ -80,8 +80,8 @@ export class DatabaseRuntime {
       return results;
     };
     this.writer = createActor(
-      writerMachine.provide({ actors: { commitBatch: commitBatchActor(commit) } }),
-      { input: { maxBatchSize: options.maxBatchSize, batchWindowMs: options.batchWindowMs, weights: options.writeWeights }, id: `writer:${options.name}` },
+      writerMachine,
+      { input: { maxBatchSize: options.maxBatchSize, batchWindowMs: options.batchWindowMs, weights: options.writeWeights, runBatch: commit }, id: `writer:${options.name}` },
     );
   }
 

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SimulatedClock, createActor } from 'xstate';
 import type { StatementJob, StatementResult } from '../../storage/engine-messages.js';
-import { commitBatchActor, submitToWriter, writerMachine, type AutocommitWrite, type ExclusiveRequest, type RunBatch } from './writer.machine.js';
+import { submitToWriter, writerMachine, type AutocommitWrite, type ExclusiveRequest, type RunBatch } from './writer.machine.js';
 
 /**
  * The writer machine without I/O: commitBatch is a fake whose promises the test settles by hand,
@@ -34,14 +34,14 @@ function job(sql: string): StatementJob {
   return { sql, params: [], resultFormats: [], timeZone: 'UTC', sessionId: 1, contextVersion: 0 };
 }
 
-/** Lets the fromPromise actor's settlement reach the machine (a few microtask/macrotask turns). */
+/** Lets the commit's settlement reach the machine (a few microtask/macrotask turns). */
 const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function start(maxBatchSize = 100, batchWindowMs = 0, clock?: SimulatedClock) {
   const engine = fakeEngine();
   const actor = createActor(
-    writerMachine.provide({ actors: { commitBatch: commitBatchActor(engine.runBatch) } }),
-    { input: { maxBatchSize, batchWindowMs }, ...(clock ? { clock } : {}) },
+    writerMachine,
+    { input: { maxBatchSize, batchWindowMs, runBatch: engine.runBatch }, ...(clock ? { clock } : {}) },
   ).start();
   const results = new Map<number, StatementResult>();
   /** Order in which requests were satisfied: `w<jobId>` for writes, `a<sessionId>` for grants. */
@@ -412,14 +412,33 @@ describe('writer machine', () => {
     w.actor.stop();
   });
 
-  it('without a provided commitBatch, writes fail instead of hanging', async () => {
-    const actor = createActor(writerMachine, { input: { maxBatchSize: 10 } }).start();
+  it('runs a commit without a child actor, and a commit that throws at once fails its writes', async () => {
+    const w = start();
+    w.write(1);
+    assert.equal(w.state(), 'committing');
+    assert.deepEqual(Object.keys(w.actor.getSnapshot().children), [], 'no actor spawned per batch');
+    await w.commitNext();
+    assert.equal(w.results.get(1)?.ok, true);
+
+    const throwing = createActor(
+      writerMachine,
+      { input: { maxBatchSize: 10, runBatch: () => { throw new Error('engine gone'); } } },
+    ).start();
     let result: StatementResult | undefined;
-    actor.send({ type: 'write', request: { kind: 'autocommit', priority: 1, jobId: 1, job: job('INSERT'), resolve: (r) => (result = r) } });
+    throwing.send({ type: 'write', request: { kind: 'autocommit', priority: 1, jobId: 2, job: job('INSERT'), resolve: (r) => (result = r) } });
     await flush();
-    assert.equal(result?.ok, false);
-    assert.match((result as { ok: false; error: { message: string } }).error.message, /commitBatch not provided/);
-    assert.equal(actor.getSnapshot().value, 'idle');
-    actor.stop();
+    assert.match((result as { ok: false; error: { message: string } }).error.message, /engine gone/);
+    assert.equal(throwing.getSnapshot().value, 'idle');
+    throwing.stop();
+    w.actor.stop();
+  });
+
+  it('a commit that returns after the writer stopped is ignored', async () => {
+    const w = start();
+    w.write(1);
+    w.actor.stop();
+    w.engine.commits[0]!.resolve([okResult(1)]);
+    await flush();
+    assert.equal(w.results.size, 0);
   });
 });

@@ -16,6 +16,7 @@ import { isTransientSqliteError, retrySync } from '../retry.js';
 
 const retrySleeper = new Int32Array(new SharedArrayBuffer(4));
 import { describeStatement, runStatement } from './statement-runner.js';
+import { decodeBatch, encodeResults } from '../batch-wire.js';
 
 const port = parentPort!;
 const cancel = new CancelSlots(workerData.cancelBuffer as SharedArrayBuffer);
@@ -267,8 +268,10 @@ function handle(request: EngineRequest): EngineResponse {
     }
     case 'exec':
       return { type: 'result', id: request.id, result: execJob(request.id, request.job) };
-    case 'batch':
-      return { type: 'batchResult', id: request.id, results: runBatch(request.jobs, request.jobIds) };
+    case 'batch': {
+      const { jobs, jobIds } = decodeBatch(request.batch);
+      return { type: 'batchResult', id: request.id, results: encodeResults(runBatch(jobs, jobIds)) };
+    }
     case 'describe':
       try {
         return { type: 'described', id: request.id, result: { ok: true, outcome: describeStatement(cache!, request.sql, request.typeHints) } };
@@ -294,6 +297,7 @@ port.on('message', (request: EngineRequest) => {
   if (response.type === 'result' && response.result.ok && response.result.outcome.rows) {
     transfer.push(response.result.outcome.rows.buffer as ArrayBuffer);
   }
+  if (response.type === 'batchResult') transfer.push(response.results.numbers.buffer as ArrayBuffer);
   port.postMessage(response, transfer);
   if (response.type === 'closed') port.close();
 });
