@@ -54,6 +54,26 @@ describe('streaming cursors and portals against PostgreSQL 15', () => {
     assert.deepEqual(answers[1], answers[0]);
   });
 
+  it('a Describe whose Flush comes in a later write is answered as PostgreSQL does, the portal then read in steps (pg-query-stream)', async () => {
+    const answers: string[][] = [];
+    for (const port of [pair.cluster.port, pair.server.port]) {
+      const session = await openRawSession(port, 'postgres', 'postgres');
+      session.write([
+        serialize.parse({ text: 'SELECT id, name FROM items ORDER BY id', types: [] }),
+        serialize.bind({ portal: 'r', values: [] }), serialize.describe({ type: 'P', name: 'r' }),
+      ]);
+      // The server has nothing to answer before the Flush; it must not wait for more than it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      session.write([serialize.flush()]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await session.send([serialize.execute({ portal: 'r', rows: 2 }), serialize.flush(), serialize.execute({ portal: 'r', rows: 10 }), serialize.sync()]);
+      answers.push(session.take());
+      session.close();
+    }
+    assert.deepEqual(answers[1], answers[0]);
+    assert.deepEqual(answers[1].slice(0, 3), ['rowDescription', 'row:1,one', 'row:2,two']);
+  });
+
   it('SQL FETCH and MOVE reach a portal made by Bind (asyncpg moves its cursors so)', async () => {
     const answers: string[][] = [];
     for (const port of [pair.cluster.port, pair.server.port]) {

@@ -9,6 +9,8 @@ import { parse, serialize } from 'pg-protocol';
 export interface RawSession {
   /** Sends the messages (then waits for ReadyForQuery when the batch ends with Sync or a Query). */
   send(messages: Buffer[]): Promise<void>;
+  /** Sends the messages without waiting for anything (a batch split over several writes). */
+  write(messages: Buffer[]): void;
   /** Everything recorded so far, and forget it. */
   take(): string[];
   close(): void;
@@ -45,6 +47,9 @@ export async function openRawSession(port: number, user: string, database: strin
       const done = ready();
       socket.write(Buffer.concat(messages));
       await done;
+    },
+    write(messages) {
+      socket.write(Buffer.concat(messages));
     },
     take() {
       const out = events;

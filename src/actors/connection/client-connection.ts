@@ -30,6 +30,7 @@ export class ClientConnection {
   skipUntilSync = false;
   private startupQueue: FrontendMessage[] = [];
   private startupWaiter: ((m: FrontendMessage | null) => void) | null = null;
+  private nextMessageWaiter: (() => void) | null = null;
 
   constructor(socket: Socket, readonly services: ServerServices, private readonly startupOptions: StartupOptions, processId: number, secretKey: number) {
     this.socket = socket;
@@ -114,6 +115,7 @@ export class ClientConnection {
     }
     if (this.copySink && !this.copySink.ended && this.takeForCopy(message)) return;
     this.queue.push(message);
+    this.wakeNextMessageWaiter();
   }
 
   /**
@@ -136,6 +138,29 @@ export class ClientConnection {
   startCopyIn(sink: CopyInSink): void {
     this.copySink = sink;
     while (this.queue.length > 0 && !sink.ended && this.takeForCopy(this.queue[0])) this.queue.shift();
+  }
+
+  /** The message handled after the current one, if it has arrived (a handler may plan for it). */
+  nextMessage(): FrontendMessage | undefined {
+    return this.queue[0];
+  }
+
+  /**
+   * Resolves once a message follows the one being handled, or the connection closes; undefined
+   * when one is already queued. A handler that need not answer before the client's Flush or Sync
+   * (a Describe) may wait to see what comes next.
+   */
+  nextMessageArrived(): Promise<void> | undefined {
+    if (this.queue.length > 0 || this.closed) return undefined;
+    return new Promise((resolve) => {
+      this.nextMessageWaiter = resolve;
+    });
+  }
+
+  private wakeNextMessageWaiter(): void {
+    const waiter = this.nextMessageWaiter;
+    this.nextMessageWaiter = null;
+    waiter?.();
   }
 
   private isReady(): boolean {
@@ -216,6 +241,7 @@ export class ClientConnection {
     this.copySink?.abort(new PgError({ code: SqlState.connectionFailure, message: 'connection closed during COPY' }));
     this.startupWaiter?.(null);
     this.startupWaiter = null;
+    this.wakeNextMessageWaiter();
     this.services.unregisterSession(this.session.processId);
     void this.session.close();
     if (!this.socket.destroyed) this.socket.destroy();
