@@ -17,10 +17,15 @@ interface StreamMethod {
   label: string;
   /** Streams the whole table through `client`; resolves once every row has arrived and been checked. */
   stream(client: pg.Client, rows: number): Promise<void>;
+  /** The same path over the first 100,000 rows, before the baseline is taken. */
+  warmUp(client: pg.Client): Promise<void>;
 }
+
+const drain = () => new Writable({ objectMode: true, write: (_row, _encoding, done) => done() });
 
 const queryStream: StreamMethod = {
   label: 'pg-query-stream',
+  warmUp: (client) => pipeline(client.query(new QueryStream(`SELECT * FROM bench_stream LIMIT ${WARM_UP_ROWS}`, [], { batchSize: BATCH_SIZE })), drain()),
   async stream(client, rows) {
     let count = 0;
     let sum = 0;
@@ -40,6 +45,7 @@ const queryStream: StreamMethod = {
 
 const copyToStdout: StreamMethod = {
   label: 'COPY TO STDOUT',
+  warmUp: (client) => pipeline(client.query(copyTo(`COPY (SELECT * FROM bench_stream LIMIT ${WARM_UP_ROWS}) TO STDOUT`)), drain()),
   async stream(client, rows) {
     let lines = 0;
     let first: string | undefined;
@@ -68,8 +74,8 @@ export const streamRows: Scenario = {
     'sampled every 20 ms) of the pgsqlite process, or of the PostgreSQL backend serving the client (pg_backend_pid()), ' +
     'whose shared_buffers pages are shared memory and left out. pgsqlite runs each method on a server of its own, and ' +
     'its "before" is the level before that server\'s first stream (freed memory stays resident, so a later round would ' +
-    'otherwise show no growth), taken after a 100,000-row warm-up stream that starts its cursor worker thread (a one-time ' +
-    '~30 MiB, not counted). Every row is counted and checked.',
+    'otherwise show no growth), taken after a 100,000-row warm-up stream of the same method that starts and sizes the thread it ' +
+    'runs on (a one-time ~30 MiB, not counted). Every row is counted and checked.',
   targets: ['pgsqlite', 'postgres'],
   quick: true,
   async run(target: TargetName, ctx: RunContext): Promise<Measurement> {
@@ -96,19 +102,17 @@ export const streamRows: Scenario = {
  */
 const baselineKiB = new Map<number, number>();
 
-async function warmUpCursorThread(client: pg.Client): Promise<void> {
-  const sink = new Writable({ objectMode: true, write: (_row, _encoding, done) => done() });
-  await pipeline(client.query(new QueryStream('SELECT * FROM bench_stream LIMIT 100000', [], { batchSize: BATCH_SIZE })), sink);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-}
+const WARM_UP_ROWS = 100_000;
 
 async function measureStream(target: ServerTargetName, endpoint: Endpoint, method: StreamMethod, rows: number): Promise<Metric[]> {
   return withClient(endpoint, async (client) => {
     const pid = target === 'postgres' ? (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid : endpoint.processId;
     if (target === 'pgsqlite' && !baselineKiB.has(pid)) {
-      // The first cursor starts pgsqlite's cursor worker thread (a one-time ~30 MiB, like a
-      // backend's start in PostgreSQL); started here, before the baseline, it is not counted.
-      await warmUpCursorThread(client);
+      // The first stream of a kind starts and sizes the thread it runs on (the cursor worker, or a
+      // reader for COPY: a one-time ~30 MiB, like a backend's start in PostgreSQL); a 100,000-row
+      // stream of the same method before the baseline keeps that out of the growth measured.
+      await method.warmUp(client);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       baselineKiB.set(pid, privateRssKiB(pid));
     }
     const before = target === 'pgsqlite' ? baselineKiB.get(pid)! : privateRssKiB(pid);
