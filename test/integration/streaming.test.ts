@@ -1,7 +1,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -24,12 +26,19 @@ function rssMiB(pid: number): number {
 describe('results stream with bounded server memory', () => {
   let server: ChildProcess;
   let port: number;
+  // A RAM-backed data directory the test owns: the server is killed at the end (a graceful stop
+  // would checkpoint hundreds of MB first), and an --in-memory server killed so leaves its
+  // directory behind — ~440 MB of /dev/shm per run.
+  const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'pgsqlite-streaming-test-'));
   before(async () => {
     port = await freePort();
-    server = await spawnServer(['--port', String(port), '--in-memory']);
+    server = await spawnServer(['--port', String(port), '--data-dir', dataDir]);
   });
-  after(() => {
+  after(async () => {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGKILL');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it(`a slow reader of COPY TO STDOUT (${ROWS} rows, ~${Math.round((ROWS * WIDTH) / 1e6)} MB) does not make the server buffer the result`, async () => {
