@@ -8,7 +8,6 @@ import type { TransactionOptions } from '../../sql/classify.js';
 import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { DescribeOutcome, OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
-import { writePriorities } from '../writer/writer.machine.js';
 import type { Listener } from '../server/notification-hub.js';
 import type { ServerServices } from '../server/services.js';
 import { connectionMachine, type TransactionStatus } from './connection.machine.js';
@@ -18,6 +17,7 @@ import { closeAllCursors, closeCursorsAtTransactionEnd, type SqlCursor } from '.
 import type { RowSource } from '../../storage/row-source.js';
 import type { CursorRow } from '../../catalog/live-tables.js';
 import { beginWithFirstStatement } from './begin-with-first-statement.js';
+import { acquireWriter, queuedWrite, writePriority } from './writer-waits.js';
 
 export interface RunOptions {
   params: SqliteValue[];
@@ -209,35 +209,6 @@ export class Session implements Listener {
     return txn.lease;
   }
 
-  /**
-   * An autocommit write through the queue. lock_timeout bounds the time it may wait in the queue
-   * (55P03, as PostgreSQL reports a lock wait); a client waiting longer than the server's
-   * queueNoticeMs hears a NOTICE, as PgBouncer's query_wait_notify does.
-   */
-  private async queuedWrite(job: StatementJob, jobId: number): Promise<StatementOutcome> {
-    const lockTimeout = this.settings.milliseconds('lock_timeout');
-    const lockTimer = lockTimeout > 0 ? setTimeout(() => this.db.withdrawWrite(jobId, new PgError({
-      code: SqlState.lockNotAvailable, message: 'canceling statement due to lock timeout',
-    })), lockTimeout) : undefined;
-    const stopNotice = this.noticeWhileQueued();
-    try {
-      return await this.db.write(job, jobId, this.writePriority());
-    } finally {
-      clearTimeout(lockTimer);
-      stopNotice();
-    }
-  }
-
-  /** After queueNoticeMs in the writer's queue the client hears a NOTICE; returns the cancel. */
-  private noticeWhileQueued(): () => void {
-    if (this.services.queueNoticeMs <= 0) return () => undefined;
-    const timer = setTimeout(() => {
-      this.sendNotice(`waiting for the writer of database "${this.databaseName}": ${this.db.queueDepth()} requests queued`);
-      void this.output.flush();
-    }, this.services.queueNoticeMs);
-    return () => clearTimeout(timer);
-  }
-
   /** Whether the statement running now is in a READ ONLY transaction (its own, outside a block). */
   readOnlyTransaction(): boolean {
     return this.txn ? this.txn.readOnly : this.settings.get('default_transaction_read_only') === 'on';
@@ -252,39 +223,17 @@ export class Session implements Listener {
 
   /** This session's place in the write queue (`SET pgsqlite.write_priority = low | normal | high`). */
   writePriority(): number {
-    return writePriorities[this.settings.get('pgsqlite.write_priority') as keyof typeof writePriorities];
+    return writePriority(this);
   }
 
-  /** Waits for the writer, bounded by lock_timeout (55P03 as PostgreSQL reports a lock wait). */
-  async acquireWriter(): Promise<WriterLease> {
-    const lease = await this.waitForWriter();
-    if (this.closed) {
-      // Granted just as the client left: give it straight back.
-      lease.release();
-      throw new PgError({ code: SqlState.connectionFailure, message: 'the client disconnected' });
-    }
-    return lease;
+  /** Waits for the writer, bounded by lock_timeout (writer-waits.ts). */
+  acquireWriter(): Promise<WriterLease> {
+    return acquireWriter(this);
   }
 
-  private async waitForWriter(): Promise<WriterLease> {
-    const lockTimeout = this.settings.milliseconds('lock_timeout');
-    const acquiring = this.db.acquireWriter(this.processId, this.writePriority());
-    const stopNotice = this.noticeWhileQueued();
-    void acquiring.finally(stopNotice).catch(() => undefined);
-    if (lockTimeout <= 0) return acquiring;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const err = new PgError({ code: SqlState.lockNotAvailable, message: 'canceling statement due to lock timeout' });
-        this.db.abandonAcquire(this.processId, err);
-        reject(err);
-      }, lockTimeout);
-    });
-    try {
-      return await Promise.race([acquiring, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /** Whether the connection is gone (nothing may be held for it any more). */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /**
@@ -337,7 +286,7 @@ export class Session implements Listener {
   }
 
   private autocommitWrite(job: StatementJob): Promise<StatementOutcome> {
-    return this.afterStatement(this.cancellable((jobId) => this.queuedWrite(job, jobId)));
+    return this.afterStatement(this.cancellable((jobId) => queuedWrite(this, job, jobId)));
   }
 
   private async afterStatement(running: Promise<StatementOutcome>): Promise<StatementOutcome> {
@@ -396,7 +345,7 @@ export class Session implements Listener {
         }
       }
       if (plan.access === 'read') return this.db.read(this.job(statements[0], options, query), jobId, options.onRows);
-      return this.queuedWrite(this.job(statements[0], options, query), jobId);
+      return queuedWrite(this, this.job(statements[0], options, query), jobId);
     });
   }
 
