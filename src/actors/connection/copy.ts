@@ -67,7 +67,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
     lease = await session.acquireWriter();
     await lease.exec(session.job('BEGIN', { params: [], resultFormats: [] }));
   } else {
-    lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));
+    lease = await session.cancellable(() => session.leaseForTransaction());
   }
 
   const sink = new CopyInSink(COPY_IN_HIGH_WATER, () => conn.resumeReading());

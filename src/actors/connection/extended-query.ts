@@ -12,6 +12,7 @@ import { closeCursor, executeCursorPortal, type SqlCursor } from './cursors.js';
 import { namespaceContext, namespaceContextNow, prepareForSession } from './namespace-context.js';
 import { inferParamTypes } from './param-types.js';
 import type { Portal, PreparedStatement } from './session-state.js';
+import type { OutputColumn } from '../../storage/engine-messages.js';
 
 type Message<T extends FrontendMessage['type']> = Extract<FrontendMessage, { type: T }>;
 
@@ -168,15 +169,17 @@ async function describeStatement(conn: ClientConnection, message: Message<'descr
   const statement = findStatement(conn, message.name);
   const columns = await statementColumns(conn, statement);
   writer.parameterDescription(statement.paramTypes);
-  if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, []));
-  else writer.noData();
+  describeColumns(conn, columns, []);
 }
 
 async function describeColumnsOf(conn: ClientConnection, portal: Portal): Promise<void> {
-  const writer = conn.output.writer;
-  const columns = await statementColumns(conn, portal.statement);
-  if (columns && columns.length > 0) writer.rowDescription(fieldsOf(columns, portal.resultFormats));
-  else writer.noData();
+  describeColumns(conn, await statementColumns(conn, portal.statement), portal.resultFormats);
+}
+
+/** RowDescription of a statement's columns, or NoData when it returns none. */
+function describeColumns(conn: ClientConnection, columns: OutputColumn[] | null | undefined, resultFormats: number[]): void {
+  if (columns && columns.length > 0) conn.output.writer.rowDescription(fieldsOf(columns, resultFormats));
+  else conn.output.writer.noData();
 }
 
 function describe(conn: ClientConnection, message: Message<'describe'>): Promise<void> | undefined {

@@ -17,7 +17,7 @@ import { closeAllCursors, closeCursorsAtTransactionEnd, type SqlCursor } from '.
 import type { RowSource } from '../../storage/row-source.js';
 import type { CursorRow } from '../../catalog/live-tables.js';
 import { beginWithFirstStatement } from './begin-with-first-statement.js';
-import { acquireWriter, queuedWrite, writePriority } from './writer-waits.js';
+import { acquireWriter, queuedWrite } from './writer-waits.js';
 
 export interface RunOptions {
   params: SqliteValue[];
@@ -201,7 +201,7 @@ export class Session implements Listener {
   }
 
   /** The writer, held for the rest of the transaction (taken at the first write). */
-  async leaseForTransaction(_jobId: number): Promise<WriterLease> {
+  async leaseForTransaction(): Promise<WriterLease> {
     const txn = this.txn!;
     if (txn.lease) return txn.lease;
     // SQLite's BEGIN goes to the writer with the first statement, not in a round trip of its own.
@@ -219,11 +219,6 @@ export class Session implements Listener {
     if (!this.txn) return this.services.transactionIds.allocate();
     this.txn.transactionId ??= this.services.transactionIds.allocate();
     return this.txn.transactionId;
-  }
-
-  /** This session's place in the write queue (`SET pgsqlite.write_priority = low | normal | high`). */
-  writePriority(): number {
-    return writePriority(this);
   }
 
   /** Waits for the writer, bounded by lock_timeout (writer-waits.ts). */
@@ -319,7 +314,7 @@ export class Session implements Listener {
     return this.cancellable(async (jobId) => {
       if (this.txn) {
         if (this.txn.lease || plan.access === 'write') {
-          const lease = await this.leaseForTransaction(jobId);
+          const lease = await this.leaseForTransaction();
           // Rows stream only when one statement is the result (several are merged at the end).
           const onRows = (query.translated!.resultStatements ?? 1) > 1 ? undefined : options.onRows;
           return runSequence(statements, (sql) => lease.exec(this.job(sql, options, query), jobId, onRows), query.translated!.resultStatements);

@@ -42,7 +42,7 @@ export async function runTransactionControl(session: Session, plan: TransactionP
     }
     case 'savepoint': {
       if (!session.txn || session.txn.implicit) throw noTransaction('SAVEPOINT');
-      const lease = await session.cancellable((jobId) => session.leaseForTransaction(jobId));
+      const lease = await session.cancellable(() => session.leaseForTransaction());
       await lease.exec(session.job(`SAVEPOINT ${quoteIdentifier(plan.savepoint!)}`, { params: [], resultFormats: [] }));
       return 'SAVEPOINT';
     }
