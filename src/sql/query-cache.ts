@@ -101,7 +101,7 @@ export function prepareQuery(sql: string, namespaces?: NamespaceContext, options
     const template = templates.get(shapeKey + '\0' + fixedLiteralsKey(scan, mask));
     if (template && (template.snapshotId === undefined || template.snapshotId === namespaces?.snapshot.id)) {
       const literalValues = parameterValues(scan, mask);
-      return template.queries.map((query) => ({ ...query, literalValues }));
+      return template.queries.map((query) => withLiteralValues(query, literalValues));
     }
   }
   let snapshotId: number | undefined;
@@ -176,7 +176,21 @@ function makeTemplate(sql: string, scan: LiteralScan, prepared: PreparedQuery[],
   return { mask, entry: { queries: [query], snapshotId } };
 }
 
+/**
+ * A template's statement with this text's values. Written out field by field: the object spread
+ * it replaces was ~4 µs a statement in profiles of pgbench -M simple (a third of prepareQuery),
+ * while a literal of fixed shape is a single allocation.
+ */
+function withLiteralValues(query: PreparedQuery, literalValues: bigint[]): PreparedQuery {
+  return {
+    raw: query.raw, plan: query.plan, translated: query.translated, typeHints: query.typeHints, error: query.error,
+    paramSources: query.paramSources, usesTransactionId: query.usesTransactionId, usesLiveTables: query.usesLiveTables,
+    literalValues,
+  } satisfies Record<keyof PreparedQuery, unknown>; // a field added to PreparedQuery must be copied here too
+}
+
 /** Whether a statement's translation needs the relations an incomplete snapshot does not list. */
 export function needsCompleteSnapshot(queries: PreparedQuery[]): boolean {
-  return queries.some((query) => query.error instanceof SnapshotNeeded);
+  for (const query of queries) if (query.error !== undefined && query.error instanceof SnapshotNeeded) return true;
+  return false;
 }

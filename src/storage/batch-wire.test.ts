@@ -32,7 +32,7 @@ describe('batch wire form', () => {
 
   it('keeps every other field of a job (each of them checked alone)', () => {
     const rare: Partial<StatementJob>[] = [
-      { fixedTypes: [23] }, { maxRows: 5 }, { maxBytes: 100 }, { paramRows: [[1, 'a']] }, { multiRow: { sql: 'INSERT …', rows: 4 } },
+      { fixedTypes: [23] }, { maxRows: 5 }, { maxBytes: 100 }, { paramRows: { numbers: new Float64Array([1, 1, 3, 1]), text: 'a', rowCount: 1, width: 2 } }, { multiRow: { sql: 'INSERT …', rows: 4 } },
       { copyOut: { format: 'text' } as StatementJob['copyOut'] }, { transactionStart: '2026-01-01T00:00:00Z' }, { transactionId: 42n },
       { beginTransaction: true }, { liveCursors: [] },
     ];

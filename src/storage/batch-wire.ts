@@ -41,8 +41,44 @@ export interface WireResults {
 const PARAM_NULL = 0;
 const PARAM_NUMBER = 1;
 const PARAM_BIGINT = 2;
-const PARAM_STRING = 3;
+export const PARAM_STRING = 3;
 const PARAM_OTHER = 4;
+
+/**
+ * One parameter as two slots, a tag and a value: a number as itself, a bigint through `bigints`
+ * (a BigInt64Array over the same bytes), a string as its index from `intern`. Returns false for a
+ * value that has no compact form (bytea): the caller keeps it aside, by the slot at + 1.
+ */
+export function writeParam(numbers: Float64Array, bigints: BigInt64Array, at: number, value: SqliteValue, intern: (text: string) => number): boolean {
+  if (value === null) {
+    numbers[at] = PARAM_NULL;
+  } else if (typeof value === 'number') {
+    numbers[at] = PARAM_NUMBER;
+    numbers[at + 1] = value;
+  } else if (typeof value === 'bigint') {
+    numbers[at] = PARAM_BIGINT;
+    bigints[at + 1] = value;
+  } else if (typeof value === 'string') {
+    numbers[at] = PARAM_STRING;
+    numbers[at + 1] = intern(value);
+  } else {
+    numbers[at] = PARAM_OTHER;
+    return false;
+  }
+  return true;
+}
+
+/** The parameter writeParam wrote at `at`; `values` holds the ones it returned false for. */
+export function readParam(numbers: Float64Array, bigints: BigInt64Array, at: number, strings: string[], values: Record<number, SqliteValue> | undefined): SqliteValue {
+  switch (numbers[at]) {
+    case PARAM_NULL: return null;
+    case PARAM_NUMBER: return numbers[at + 1]!;
+    case PARAM_BIGINT: return bigints[at + 1]!;
+    case PARAM_STRING: return strings[numbers[at + 1]!]!;
+    default: return values![at + 1]!;
+  }
+}
+
 const FLAG_STREAM = 1;
 const FLAG_TYPE_HINTS = 2;
 const HEADER = 8;
@@ -106,21 +142,7 @@ export function encodeBatch(jobs: StatementJob[], jobIds: number[], sendContext:
     numbers[at + 7] = resultFormats.length;
     at += HEADER;
     for (const value of params) {
-      if (value === null) {
-        numbers[at] = PARAM_NULL;
-      } else if (typeof value === 'number') {
-        numbers[at] = PARAM_NUMBER;
-        numbers[at + 1] = value;
-      } else if (typeof value === 'bigint') {
-        numbers[at] = PARAM_BIGINT;
-        bigints[at + 1] = value;
-      } else if (typeof value === 'string') {
-        numbers[at] = PARAM_STRING;
-        numbers[at + 1] = intern(value);
-      } else {
-        numbers[at] = PARAM_OTHER;
-        (values ??= {})[at + 1] = value;
-      }
+      if (!writeParam(numbers, bigints, at, value, intern)) (values ??= {})[at + 1] = value;
       at += 2;
     }
     for (const format of resultFormats) numbers[at++] = format;
@@ -163,15 +185,7 @@ export function decodeBatch(batch: WireBatch): { jobs: StatementJob[]; jobIds: n
     };
     if (flags & FLAG_STREAM) job.stream = true;
     at += HEADER;
-    for (let p = 0; p < paramCount; p++, at += 2) {
-      switch (numbers[at]) {
-        case PARAM_NULL: job.params[p] = null; break;
-        case PARAM_NUMBER: job.params[p] = numbers[at + 1]!; break;
-        case PARAM_BIGINT: job.params[p] = bigints[at + 1]!; break;
-        case PARAM_STRING: job.params[p] = strings[numbers[at + 1]!]!; break;
-        default: job.params[p] = values![at + 1]!;
-      }
-    }
+    for (let p = 0; p < paramCount; p++, at += 2) job.params[p] = readParam(numbers, bigints, at, strings, values);
     for (let f = 0; f < formatCount; f++) job.resultFormats[f] = numbers[at++]!;
     if (flags & FLAG_TYPE_HINTS) {
       const hintCount = numbers[at++]!;

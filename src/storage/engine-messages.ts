@@ -2,6 +2,7 @@ import type { SqliteValue } from '../protocol/types/storage.js';
 import type { CopyFormatOptions } from '../protocol/copy/copy-options.js';
 import type { CursorRow } from '../catalog/live-tables.js';
 import type { WireBatch, WireResults } from './batch-wire.js';
+import type { WireParamRows } from './param-rows-wire.js';
 
 /**
  * Messages between the main thread and an engine worker (one SQLite connection per worker).
@@ -52,8 +53,11 @@ export interface StatementJob {
   maxBytes?: number;
   /** Send rows in chunks while the statement runs (large results, COPY TO) instead of all at the end. */
   stream?: boolean;
-  /** Run once per parameter list (COPY FROM batches); the outcome counts all changes. */
-  paramRows?: SqliteValue[][];
+  /**
+   * Run once per parameter list (COPY FROM batches); the outcome counts all changes. In a compact
+   * form whose buffer is transferred to the worker (param-rows-wire.ts).
+   */
+  paramRows?: WireParamRows;
   /**
    * The same statement for `rows` parameter lists at once (a multi-row INSERT with plain `?`
    * placeholders): paramRows go through it in groups, the remainder through `sql`.

@@ -92,7 +92,9 @@ export class EngineWorkerClient {
   async exec(job: StatementJob, jobId = allocateJobId(), onChunk?: ChunkHandler): Promise<StatementOutcome> {
     // Copied only when it must change: this runs for every statement of a transaction block.
     const sent = onChunk || !job.stream ? job : { ...job, stream: false };
-    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(sent) }, onChunk);
+    // COPY FROM's rows travel as one buffer, handed over rather than copied.
+    const transfer = job.paramRows ? [job.paramRows.numbers.buffer as ArrayBuffer] : undefined;
+    const response = await this.request({ type: 'exec', id: jobId, job: this.wire(sent) }, onChunk, transfer);
     if (response.type === 'fatal') throw deserializeError(response.error);
     if (response.type !== 'result') throw new Error(`unexpected engine response ${response.type}`);
     return resultToOutcome(response.result);

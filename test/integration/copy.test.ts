@@ -83,6 +83,33 @@ describe('COPY', () => {
     assert.equal((await client.query('SELECT 1 AS ok')).rows[0].ok, 1);
   });
 
+  // Batches of rows go to the writer while later lines are still being parsed: a failure far into
+  // the data must still undo the batches already inserted, and name its own line.
+  it('a bad row many batches in fails the whole COPY and nothing is kept', async () => {
+    await client.query('CREATE TABLE strict_many (n integer, t text)');
+    const lines = Array.from({ length: 30_000 }, (_, i) => (i + 1 === 25_000 ? 'oops\tx\n' : `${i + 1}\tx\n`));
+    const stream = client.query(copyFrom('COPY strict_many FROM STDIN'));
+    await assert.rejects(pipeline(Readable.from([lines.slice(0, 10_000).join(''), lines.slice(10_000).join('')]), stream),
+      (err: pg.DatabaseError) => err.code === '22P02' && err.where === 'COPY strict_many, line 25000');
+    assert.equal((await client.query('SELECT count(*) AS n FROM strict_many')).rows[0].n, '0');
+  });
+
+  it('a unique violation in an early batch fails the COPY; inside a block ROLLBACK TO SAVEPOINT undoes every batch', async () => {
+    await client.query('CREATE TABLE unique_many (id integer PRIMARY KEY)');
+    const lines = Array.from({ length: 40_000 }, (_, i) => `${i + 1 === 7_000 ? 5 : i + 1}\n`);
+    const data = Array.from({ length: 20 }, (_, i) => lines.slice(i * 2_000, (i + 1) * 2_000).join(''));
+    const duplicate = (err: pg.DatabaseError) => err.code === '23505' && (err.where ?? '').startsWith('COPY unique_many, line ');
+    await assert.rejects(pipeline(Readable.from(data), client.query(copyFrom('COPY unique_many FROM STDIN'))), duplicate);
+    assert.equal((await client.query('SELECT count(*) AS n FROM unique_many')).rows[0].n, '0');
+    await client.query('BEGIN');
+    await client.query('INSERT INTO unique_many VALUES (-1)');
+    await client.query('SAVEPOINT before_copy');
+    await assert.rejects(pipeline(Readable.from(data), client.query(copyFrom('COPY unique_many FROM STDIN'))), duplicate);
+    await client.query('ROLLBACK TO SAVEPOINT before_copy');
+    await client.query('COMMIT');
+    assert.deepEqual((await client.query('SELECT id FROM unique_many')).rows, [{ id: -1 }]);
+  });
+
   it('postgres.js COPY in and out', async () => {
     const sql = postgres({ host: t.host, port: t.port, user: 'postgres', database: 'postgres', max: 1 });
     await sql`CREATE TABLE pjs (a integer, b text)`;

@@ -4,7 +4,7 @@ import { readCopyOptions, type CopyFormatOptions } from '../../protocol/copy/cop
 import { CopyLineParser } from '../../protocol/copy/copy-line-parser.js';
 import { BinaryCopyParser } from '../../protocol/copy/copy-binary.js';
 import { binaryRows, textRows } from './copy-in-rows.js';
-import type { SqliteValue } from '../../protocol/types/storage.js';
+import { ParamRowsBuilder } from '../../storage/param-rows-wire.js';
 import type { AstNode } from '../../sql/parser.js';
 import { inferOutputTypes } from '../../sql/infer-output-types.js';
 import { translateStatement } from '../../sql/translate/translate-statement.js';
@@ -16,6 +16,11 @@ import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
 /** Rows handed to the writer at a time: large enough to amortise the thread hop, small enough to stream. */
 const ROWS_PER_BATCH = 5000;
+/**
+ * Batches sent to the writer and not yet inserted: while the writer inserts one, the main thread
+ * parses the next (awaiting each batch kept one of the two threads idle at any time).
+ */
+const BATCHES_IN_FLIGHT = 2;
 const ROWS_PER_INSERT = 100;
 const MAX_PARAMETERS = 32_000;
 const COPY_IN_HIGH_WATER = 4 * 1024 * 1024;
@@ -80,22 +85,29 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const ctx = { timeZone: session.settings.get('TimeZone') };
   const oids = columns.map((c) => c.typeOid);
   const parser = binary ? binaryRows(new BinaryCopyParser(names.length), oids, ctx) : textRows(new CopyLineParser(options, names), oids, ctx);
-  let batch: SqliteValue[][] = [];
+  const rows = new ParamRowsBuilder(names.length, ROWS_PER_BATCH + ROWS_PER_BATCH / 2);
   let total = 0;
   let failure: unknown;
-  const convert = (rows: SqliteValue[][]) => {
-    for (const row of rows) batch.push(row);
+  /** The first batch the writer refused; its rows came before any line still being parsed. */
+  let insertFailure: unknown;
+  const inFlight: Promise<void>[] = [];
+  const atLine = (err: unknown, line: number) => new PgError({ ...toPgError(err).fields(), where: `COPY ${node.relation.relname}, line ${line}` });
+  const sendBatch = () => {
+    if (rows.rowCount === 0) return;
+    const paramRows = rows.take();
+    const line = parser.lineNumber();
+    inFlight.push(lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows, multiRow }).then(
+      (outcome) => { total += outcome.changes; },
+      (err: unknown) => { insertFailure ??= atLine(err, line); },
+    ));
   };
-  const flushBatch = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    const outcome = await lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows: rows, multiRow });
-    total += outcome.changes;
+  const waitForBatches = async (atMost: number) => {
+    while (inFlight.length > atMost) await inFlight.shift();
   };
   try {
     for (;;) {
       const message = await sink.next();
+      failure ??= insertFailure;
       if (failure) {
         // After an error PostgreSQL reads and drops the rest of the data until CopyDone/CopyFail.
         if (message.type !== 'copyData') break;
@@ -103,19 +115,21 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
       }
       try {
         if (message.type === 'copyData') {
-          convert(parser.push(message.data));
-          if (batch.length >= ROWS_PER_BATCH) await flushBatch();
+          parser.push(message.data, rows);
+          if (rows.rowCount >= ROWS_PER_BATCH) {
+            sendBatch();
+            await waitForBatches(BATCHES_IN_FLIGHT - 1);
+          }
         } else if (message.type === 'copyDone') {
-          convert(parser.end());
-          await flushBatch();
+          parser.end(rows);
+          sendBatch();
           break;
         } else {
           failure = new PgError({ code: SqlState.queryCanceled, message: `COPY from stdin failed: ${message.message}` });
           break;
         }
       } catch (err) {
-        const pg = toPgError(err);
-        failure = new PgError({ ...pg.fields(), where: `COPY ${node.relation.relname}, line ${parser.failedLine() || parser.lineNumber()}` });
+        failure = atLine(err, parser.failedLine() || parser.lineNumber());
       }
     }
   } catch (err) {
@@ -125,6 +139,9 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
     session.actor.send({ type: 'copy.done' });
     conn.resumeReading();
   }
+  await waitForBatches(0);
+  // A refused batch holds earlier rows than a line that failed to parse, or than a CopyFail.
+  failure = insertFailure ?? failure;
   if (ownTransaction) {
     try {
       await lease.exec(session.job(failure ? 'ROLLBACK' : 'COMMIT', { params: [], resultFormats: [] }));

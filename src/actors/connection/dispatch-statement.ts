@@ -7,7 +7,7 @@ import type { ClientConnection } from './client-connection.js';
 import { runCopy } from './copy.js';
 import { runSessionCommand, type CommandResult } from './session-commands.js';
 import type { RunOptions } from './session.js';
-import { runTransactionControl } from './transaction-control.js';
+import { runBegin, runTransactionControl } from './transaction-control.js';
 import { runCursorCommand } from './cursors.js';
 
 export type Execution =
@@ -22,15 +22,19 @@ const abortedTransaction = () =>
 
 /**
  * Runs one prepared statement of any kind; the caller writes the results in its protocol's shape.
- * A read answered on the main thread comes back without a promise (see Session.runSingleStatement);
- * may throw synchronously then.
+ * A read answered on the main thread and a BEGIN come back without a promise (see
+ * Session.runSingleStatement); may throw synchronously then.
  */
 export function dispatchStatement(conn: ClientConnection, query: PreparedQuery, options: RunOptions): Execution | Promise<Execution> {
   const plan = query.plan;
-  if (plan.kind === 'engine' && !query.error && conn.session.status() !== 'E') {
-    const outcome = conn.session.runSingleStatement(query, options);
-    if (outcome instanceof Promise) return outcome.then((slow): Execution => ({ kind: 'rows', outcome: slow, tag: commandTag(plan.tag, slow) }));
-    if (outcome !== undefined) return { kind: 'rows', outcome, tag: commandTag(plan.tag, outcome) };
+  if ((plan.kind === 'engine' || plan.kind === 'transaction') && !query.error && conn.session.status() !== 'E') {
+    if (plan.kind === 'transaction') {
+      if (plan.action === 'begin') return { kind: 'command', result: { tag: runBegin(conn.session, plan) } };
+    } else {
+      const outcome = conn.session.runSingleStatement(query, options);
+      if (outcome instanceof Promise) return outcome.then((slow): Execution => ({ kind: 'rows', outcome: slow, tag: commandTag(plan.tag, slow) }));
+      if (outcome !== undefined) return { kind: 'rows', outcome, tag: commandTag(plan.tag, outcome) };
+    }
   }
   return dispatchAnyStatement(conn, query, options);
 }

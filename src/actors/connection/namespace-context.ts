@@ -81,8 +81,23 @@ export function namespaceContextNow(session: Session): NamespaceContext | undefi
   return snapshot !== undefined && snapshot.id === cached.snapshotId ? cached.context : undefined;
 }
 
-/** Prepares a query string for the session, reading the database's relations when a statement needs them. */
-export async function prepareForSession(session: Session, sql: string, options?: { literalTemplates?: boolean }): Promise<{ queries: PreparedQuery[]; namespaces: NamespaceContext }> {
+export interface SessionQueries { queries: PreparedQuery[]; namespaces: NamespaceContext }
+
+/**
+ * Prepares a query string for the session, reading the database's relations when a statement
+ * needs them. Without a promise when nothing had to be read (the usual case): every statement of
+ * a simple query comes through here, and the two async frames cost ~3 µs a statement in profiles
+ * of pgbench TPC-B.
+ */
+export function prepareForSession(session: Session, sql: string, options?: { literalTemplates?: boolean }): SessionQueries | Promise<SessionQueries> {
+  const known = namespaceContextNow(session);
+  if (known === undefined) return prepareReadingNamespaces(session, sql, options);
+  const queries = prepareQuery(sql, known, options);
+  if (needsCompleteSnapshot(queries)) return prepareReadingNamespaces(session, sql, options);
+  return { queries, namespaces: known };
+}
+
+async function prepareReadingNamespaces(session: Session, sql: string, options?: { literalTemplates?: boolean }): Promise<SessionQueries> {
   let namespaces = await namespaceContext(session);
   let queries = prepareQuery(sql, namespaces, options);
   if (needsCompleteSnapshot(queries)) {

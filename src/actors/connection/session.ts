@@ -17,7 +17,7 @@ import { closeAllCursors, closeCursorsAtTransactionEnd, type SqlCursor } from '.
 import type { RowSource } from '../../storage/row-source.js';
 import type { CursorRow } from '../../catalog/live-tables.js';
 import { beginWithFirstStatement } from './begin-with-first-statement.js';
-import { acquireWriter, queuedWrite } from './writer-waits.js';
+import { acquireWriter, queuedWrite, takeWriter } from './writer-waits.js';
 
 export interface RunOptions {
   params: SqliteValue[];
@@ -204,9 +204,7 @@ export class Session implements Listener {
   async leaseForTransaction(): Promise<WriterLease> {
     const txn = this.txn!;
     if (txn.lease) return txn.lease;
-    // SQLite's BEGIN goes to the writer with the first statement, not in a round trip of its own.
-    txn.lease = beginWithFirstStatement(await this.acquireWriter());
-    return txn.lease;
+    return this.holdForTransaction(txn, await this.acquireWriter());
   }
 
   /** Whether the statement running now is in a READ ONLY transaction (its own, outside a block). */
@@ -268,16 +266,44 @@ export class Session implements Listener {
     if (plan.kind !== 'engine' || plan.vacuum || query.usesLiveTables) return undefined;
     const statements = query.translated!.sql;
     if (statements.length !== 1) return undefined;
+    const txn = this.txn;
+    if (txn !== null && (txn.lease !== null || plan.access === 'write')) {
+      // DDL (the schema generation moves) and writes in a READ ONLY transaction (25006) take runEngine.
+      if (plan.access === 'write' && (!dataStatementWords.has(plan.tag.word) || txn.readOnly)) return undefined;
+      return this.afterStatement(this.cancellable((jobId) => this.runOnTransactionWriter(txn, statements[0]!, query, options, jobId)));
+    }
     if (plan.access === 'write') {
-      if (this.txn || !dataStatementWords.has(plan.tag.word) || this.readOnlyTransaction()) return undefined;
+      if (txn !== null || !dataStatementWords.has(plan.tag.word) || this.readOnlyTransaction()) return undefined;
       return this.autocommitWrite(this.job(statements[0]!, options, query));
     }
-    if (this.txn?.lease) return undefined;
     const job = this.job(statements[0]!, options, query);
     const outcome = this.db.readNow(job);
     if (outcome === undefined) return this.afterStatement(this.cancellable((jobId) => this.db.readOnWorker(job, jobId, options.onRows)));
     this.applyStatementEffects(outcome);
     return outcome;
+  }
+
+  /**
+   * A statement of a transaction block that runs on the writer: what runEngine does for it, with
+   * the two async frames of runSingleStatement instead of seven (TPC-B sends five such statements
+   * per transaction, and at 8 clients the writer's holder waits for the main thread on each).
+   */
+  private runOnTransactionWriter(txn: TransactionState, sql: string, query: PreparedQuery, options: RunOptions, jobId: number): Promise<StatementOutcome> {
+    const lease = txn.lease;
+    if (lease !== null) return lease.exec(this.job(sql, options, query), jobId, options.onRows);
+    // A throw (the client left as the writer was granted) reaches cancellable() like a rejection.
+    const taken = takeWriter(this);
+    if (taken instanceof Promise) return taken.then((later) => this.holdForTransaction(txn, later).exec(this.job(sql, options, query), jobId, options.onRows));
+    return this.holdForTransaction(txn, taken).exec(this.job(sql, options, query), jobId, options.onRows);
+  }
+
+  /**
+   * The transaction keeps the writer until it ends. SQLite's BEGIN goes to the writer with the
+   * first statement, not in a round trip of its own.
+   */
+  private holdForTransaction(txn: TransactionState, lease: WriterLease): WriterLease {
+    txn.lease = beginWithFirstStatement(lease);
+    return txn.lease;
   }
 
   private autocommitWrite(job: StatementJob): Promise<StatementOutcome> {
@@ -423,6 +449,9 @@ export class Session implements Listener {
       // the round trip of the answer (TPC-B at 8 clients). After DDL it waits for the answer, so
       // that the schema generation moves before anyone else prepares against the new schema.
       if (!txn.changedSchema) lease.release();
+      // The block ends whatever the answer (a COMMIT that fails rolls back), so the connection
+      // actor hears it now, while the worker runs the COMMIT, instead of after the round trip.
+      if (!txn.implicit) this.actor.send({ type: 'tx.end' });
       try {
         await ending;
       } catch (err) {
@@ -438,7 +467,7 @@ export class Session implements Listener {
       for (const n of txn.pendingNotifications) this.services.notifications.notify(this.databaseName, n.channel, n.payload, this.processId);
     }
     this.txn = null;
-    if (!txn.implicit) this.actor.send({ type: 'tx.end' });
+    if (!txn.implicit && !txn.lease) this.actor.send({ type: 'tx.end' });
     if (failure) throw failure;
   }
 

@@ -20,7 +20,8 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
   let queries: PreparedQuery[];
   let namespaces: NamespaceContext | undefined;
   try {
-    ({ queries, namespaces } = await prepareForSession(session, sql, literalTemplates));
+    const prepared = prepareForSession(session, sql, literalTemplates);
+    ({ queries, namespaces } = prepared instanceof Promise ? await prepared : prepared);
   } catch (err) {
     session.sendError(err);
     if (session.txn && !session.txn.implicit) session.failTransaction();
@@ -49,7 +50,8 @@ export async function handleSimpleQuery(conn: ClientConnection, sql: string): Pr
         conn.output.appendEncoded(rows);
         return conn.output.flush();
       };
-      const execution = await dispatchStatement(conn, query, { params: query.literalValues ?? [], resultFormats: [], onRows });
+      const dispatched = dispatchStatement(conn, query, { params: query.literalValues ?? [], resultFormats: [], onRows });
+      const execution = dispatched instanceof Promise ? await dispatched : dispatched;
       if (execution.kind === 'rows') {
         const { outcome } = execution;
         if (outcome.columns && !described) writer.rowDescription(fieldsOf(outcome.columns, execution.resultFormats ?? []));

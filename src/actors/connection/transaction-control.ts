@@ -19,17 +19,7 @@ export async function runTransactionControl(session: Session, plan: TransactionP
   const status = session.status();
   switch (plan.action) {
     case 'begin':
-      if (session.txn && !session.txn.implicit) {
-        session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.activeSqlTransaction, message: 'there is already a transaction in progress' });
-      } else if (session.txn?.implicit) {
-        // BEGIN inside a multi-statement string: the implicit transaction becomes explicit.
-        session.txn.implicit = false;
-        applyTransactionOptions(session, plan.options);
-        session.actor.send({ type: 'tx.begin' });
-      } else {
-        session.beginTransaction(false, plan.options);
-      }
-      return plan.tag;
+      return runBegin(session, plan);
     case 'commit':
     case 'rollback': {
       if (!session.txn || session.txn.implicit) {
@@ -58,6 +48,21 @@ export async function runTransactionControl(session: Session, plan: TransactionP
       return 'ROLLBACK';
     }
   }
+}
+
+/** BEGIN (or START TRANSACTION): synchronous, so a simple-query BEGIN is answered without a promise. */
+export function runBegin(session: Session, plan: TransactionPlan): string {
+  if (session.txn && !session.txn.implicit) {
+    session.output.writer.noticeResponse({ severity: 'WARNING', code: SqlState.activeSqlTransaction, message: 'there is already a transaction in progress' });
+  } else if (session.txn?.implicit) {
+    // BEGIN inside a multi-statement string: the implicit transaction becomes explicit.
+    session.txn.implicit = false;
+    applyTransactionOptions(session, plan.options);
+    session.actor.send({ type: 'tx.begin' });
+  } else {
+    session.beginTransaction(false, plan.options);
+  }
+  return plan.tag;
 }
 
 /** BEGIN's or SET TRANSACTION's modes on the transaction running now. */

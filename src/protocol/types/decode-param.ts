@@ -38,3 +38,13 @@ export function decodeText(oid: number, text: string, ctx: TypeContext): SqliteV
   const element = arrayElementOid(oid);
   return element === undefined ? decodeScalarText(oid, text, ctx) : arrayTextToStorage(element, text, ctx);
 }
+
+/**
+ * The text input function of type `oid`, with the array-or-scalar choice made once: COPY FROM
+ * converts a column's values in a loop, and looking the type up per value showed in its profile.
+ */
+export function textInputFor(oid: number): (text: string, ctx: TypeContext) => SqliteValue {
+  const element = arrayElementOid(oid);
+  if (element !== undefined) return (text, ctx) => arrayTextToStorage(element, text, ctx);
+  return (text, ctx) => decodeScalarText(oid, text, ctx);
+}

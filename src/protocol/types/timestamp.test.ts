@@ -87,6 +87,47 @@ describe('timestamptz', () => {
       assert.equal(timestamptzFromBinary(timestamptzToBinary(stored, ctx)), stored);
     });
   }
+  test('text already in the stored UTC form is stored as it is, anything near it is reformatted', () => {
+    for (const text of ['2024-01-05 12:34:56+00', '2024-01-05 12:34:56.5+00', '2024-01-05 12:34:56.123456+00', '0999-12-31 23:59:59+00']) {
+      assert.equal(timestamptzTextToStorage(text, berlin), text);
+    }
+    const reformatted: [string, string][] = [
+      ['2024-01-05 12:34:56.50+00', '2024-01-05 12:34:56.5+00'],
+      ['2024-01-05 12:34:56.000000+00', '2024-01-05 12:34:56+00'],
+      ['2024-01-05T12:34:56+00', '2024-01-05 12:34:56+00'],
+      ['2024-01-05 12:34:56+00:00', '2024-01-05 12:34:56+00'],
+      ['2024-01-05 12:34:56-00', '2024-01-05 12:34:56+00'],
+      ['2024-01-05 12:34:56+00 BC', '2024-01-05 12:34:56+00 BC'],
+      ['02024-01-05 12:34:56+00', '2024-01-05 12:34:56+00'],
+    ];
+    for (const [text, stored] of reformatted) assert.equal(timestamptzTextToStorage(text, berlin), stored, text);
+    assert.throws(() => timestamptzTextToStorage('2023-02-29 12:34:56+00', berlin), { code: '22008' });
+  });
+  test('the stored-form shortcut agrees with the full input function on near misses', () => {
+    // With a 'T' the same text takes the general path; both must give the same value or error.
+    const outcome = (text: string) => {
+      try {
+        return timestamptzTextToStorage(text, berlin);
+      } catch (err) {
+        return `error ${(err as { code: string }).code}`;
+      }
+    };
+    const base = '2024-02-29 23:59:59.123456+00';
+    const replacements = ['0', '1', '2', '3', '9', '-', ':', '.', ' ', '+', 'x'];
+    let random = 12345;
+    const next = (limit: number) => (random = (random * 1103515245 + 12345) % 2 ** 31) % limit;
+    for (let i = 0; i < 3000; i++) {
+      let text = base;
+      for (let edits = 1 + next(2); edits > 0; edits--) {
+        const at = next(text.length);
+        const kind = next(3);
+        const char = replacements[next(replacements.length)]!;
+        text = kind === 0 ? text.slice(0, at) + char + text.slice(at + 1) : kind === 1 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + char + text.slice(at);
+      }
+      if (text.charCodeAt(10) !== 32) continue;
+      assert.equal(outcome(text), outcome(text.slice(0, 10) + 'T' + text.slice(11)), text);
+    }
+  });
   test('binary is UTC microseconds since 2000', () => {
     assert.equal(timestamptzToBinary('2000-01-01 01:00:00+00', berlin).toString('hex'), '00000000d693a400');
   });

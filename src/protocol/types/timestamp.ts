@@ -6,10 +6,10 @@
  * 294276 limit, where a single microsecond count would not fit a double.
  */
 import type { SqliteValue, TypeContext } from './storage.js';
-import { daysFromCivil, END_TIMESTAMP_SECS, MIN_TIMESTAMP_SECS, SECS_PER_DAY, UNIX_OFFSET_SECS } from './calendar.js';
+import { daysFromCivil, daysInMonth, END_TIMESTAMP_SECS, MIN_TIMESTAMP_SECS, SECS_PER_DAY, UNIX_OFFSET_SECS } from './calendar.js';
 import { dateOrderOf, parseDateTime, type DateTimeFields } from './datetime-parse.js';
 import { formatTimestampSecs } from './datetime-format.js';
-import { isoParts, readIsoTimestamp } from './iso-timestamp.js';
+import { digitsAt, isoParts, readIsoTimestamp } from './iso-timestamp.js';
 import { localMidnight, nowParts, specialDayShift, toLocal, zoneOf } from './session-clock.js';
 import { datetimeOverflow, insufficientData, invalidBinary, invalidDatetime } from './errors.js';
 import { formatUtcOffset, localToUtc, FixedZone } from './timezone.js';
@@ -56,8 +56,34 @@ export function timestampTextToStorage(text: string, ctx: TypeContext): string {
   return formatTimestampSecs(secs, us, '');
 }
 
+/**
+ * Whether the text is a valid timestamptz written exactly as it is stored:
+ * 'YYYY-MM-DD HH:MM:SS[.ffffff]+00' with a four-digit year from 0001, a day that exists, hour
+ * < 24, no trailing zero in the fraction and the offset as '+00'. Such text is its own storage
+ * form: COPY and dumps of UTC data send timestamps this way, and reading the instant out of them
+ * to format it again cost more than all the rest of a COPY row's type input.
+ */
+function isStoredUtcForm(s: string): boolean {
+  const n = s.length;
+  if (n !== 22 && (n < 24 || n > 29)) return false;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (s.charCodeAt(n - 3) !== 43 || s.charCodeAt(n - 2) !== 48 || s.charCodeAt(n - 1) !== 48) return false;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  const second = digitsAt(s, 17, 2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  if (day > daysInMonth(year, month)) return false;
+  if (n === 22) return true;
+  // '.' and 1–6 digits, the last not a zero (timestamptz_out drops trailing zeros).
+  return s.charCodeAt(19) === 46 && digitsAt(s, 20, n - 23) >= 0 && s.charCodeAt(n - 4) !== 48;
+}
+
 /** timestamptz_in: to UTC using the text's offset or zone, else the session zone. */
 export function timestamptzTextToStorage(text: string, ctx: TypeContext): string {
+  if (isStoredUtcForm(text)) return text;
   // Fast path for ISO input with a numeric offset or none (then the session zone applies).
   if (readIsoTimestamp(text) && isoParts.plain) {
     const local = isoParts.secs;

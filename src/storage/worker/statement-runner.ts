@@ -1,5 +1,6 @@
 import type { SqliteValue } from '../../protocol/types/storage.js';
 import type { DescribeOutcome, StatementJob, StatementOutcome } from '../engine-messages.js';
+import { ParamRowsReader, type WireParamRows } from '../param-rows-wire.js';
 import type Database from 'better-sqlite3';
 import { BackendWriter } from '../../protocol/backend-writer.js';
 import type { OutputColumn } from '../engine-messages.js';
@@ -134,21 +135,26 @@ function nativeRead(cache: StatementCache, stmt: Database.Statement, job: Statem
 /**
  * Runs a statement once per parameter list. Groups of lists go through the multi-row form when
  * there is one: one call into SQLite per group instead of per row (measured: 3.6× faster for
- * COPY FROM's inserts).
+ * COPY FROM's inserts). A group's values are bound as one array (better-sqlite3 takes an array
+ * for anonymous parameters), read straight out of the wire form into it.
  */
-function runParamRows(cache: StatementCache, stmt: Database.Statement, rows: SqliteValue[][], multiRow: StatementJob['multiRow']): number {
+function runParamRows(cache: StatementCache, stmt: Database.Statement, rows: WireParamRows, multiRow: StatementJob['multiRow']): number {
+  const reader = new ParamRowsReader(rows);
   let changes = 0;
   let next = 0;
-  if (multiRow && rows.length >= multiRow.rows) {
+  if (multiRow && rows.rowCount >= multiRow.rows) {
     const multi = cache.get(multiRow.sql);
-    const flat: SqliteValue[] = [];
-    for (; next + multiRow.rows <= rows.length; next += multiRow.rows) {
-      flat.length = 0;
-      for (let i = next; i < next + multiRow.rows; i++) for (const value of rows[i]) flat.push(value);
-      changes += multi.run(...flat).changes;
+    const group: SqliteValue[] = new Array(multiRow.rows * rows.width);
+    for (; next + multiRow.rows <= rows.rowCount; next += multiRow.rows) {
+      reader.read(multiRow.rows, group);
+      changes += multi.run(group).changes;
     }
   }
-  for (; next < rows.length; next++) changes += stmt.run(...bindings(rows[next])).changes;
+  const row: SqliteValue[] = new Array(rows.width);
+  for (; next < rows.rowCount; next++) {
+    reader.read(1, row);
+    changes += stmt.run(...bindings(row)).changes;
+  }
   return changes;
 }
 
