@@ -5,7 +5,7 @@ import type { SqliteValue } from '../../protocol/types/storage.js';
 import { SessionSettings } from '../../session/session-settings.js';
 import type { PreparedQuery } from '../../sql/query-cache.js';
 import type { TransactionOptions } from '../../sql/classify.js';
-import { allocateJobId, type ChunkHandler } from '../../storage/engine-worker-client.js';
+import type { ChunkHandler } from '../../storage/engine-worker-client.js';
 import type { DescribeOutcome, OutputColumn, SessionContext, StatementJob, StatementOutcome } from '../../storage/engine-messages.js';
 import type { DatabaseRuntime, WriterLease } from '../database/database-runtime.js';
 import type { Listener } from '../server/notification-hub.js';
@@ -18,6 +18,8 @@ import type { RowSource } from '../../storage/row-source.js';
 import type { CursorRow } from '../../catalog/live-tables.js';
 import { beginWithFirstStatement } from './begin-with-first-statement.js';
 import { acquireWriter, queuedWrite, takeWriter } from './writer-waits.js';
+import { StatementCancel } from './statement-cancel.js';
+import { runSequence } from './statement-sequence.js';
 
 export interface RunOptions {
   params: SqliteValue[];
@@ -29,8 +31,6 @@ export interface RunOptions {
   /** Streams a large result: called with rows while the statement runs (columns on the first call). */
   onRows?: ChunkHandler;
 }
-
-type CancelReason = 'user' | 'timeout';
 
 /**
  * The state of one client session after startup: who it is, which database, its settings,
@@ -47,7 +47,8 @@ export class Session implements Listener {
   readonly portals = new Map<string, Portal>();
   readonly cursors = new Map<string, SqlCursor>();
   txn: TransactionState | null = null;
-  private currentJob: { jobId: number; cancelReason?: CancelReason } | null = null;
+  /** The statement running now, as cancel and statement_timeout find it. */
+  private readonly running = new StatementCancel(this);
   private pendingNotifications: { channel: string; payload: string; sender: number }[] = [];
   /** True while messages are being processed; notifications wait for ReadyForQuery. */
   busy = false;
@@ -163,41 +164,13 @@ export class Session implements Listener {
    * Runs work that may be cancelled (CancelRequest) or time out (statement_timeout).
    * The job id is the handle both use to find and stop it.
    */
-  async cancellable<T>(work: (jobId: number) => Promise<T>): Promise<T> {
-    const jobId = allocateJobId();
-    const job: { jobId: number; cancelReason?: CancelReason } = { jobId };
-    this.currentJob = job;
-    const timeoutMs = this.settings.milliseconds('statement_timeout');
-    const timer = timeoutMs > 0 ? setTimeout(() => this.cancelJob(job, 'timeout'), timeoutMs) : undefined;
-    try {
-      return await work(jobId);
-    } catch (err) {
-      const pg = toPgError(err);
-      if (pg.code === SqlState.queryCanceled && job.cancelReason === 'timeout') {
-        throw new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to statement timeout' });
-      }
-      if (pg.code === SqlState.lockNotAvailable && job.cancelReason === 'timeout') {
-        throw new PgError({ code: SqlState.queryCanceled, message: 'canceling statement due to statement timeout' });
-      }
-      throw pg;
-    } finally {
-      if (timer) clearTimeout(timer);
-      if (this.currentJob === job) this.currentJob = null;
-    }
+  cancellable<T>(work: (jobId: number) => Promise<T>): Promise<T> {
+    return this.running.run(work);
   }
 
   /** CancelRequest from another connection. */
   cancelCurrent(): void {
-    if (this.currentJob) this.cancelJob(this.currentJob, 'user');
-  }
-
-  private cancelJob(job: { jobId: number; cancelReason?: CancelReason }, reason: CancelReason): void {
-    job.cancelReason ??= reason;
-    this.db.cancel(job.jobId);
-    this.db.abandonAcquire(this.processId, new PgError({
-      code: SqlState.queryCanceled,
-      message: reason === 'timeout' ? 'canceling statement due to statement timeout' : 'canceling statement due to user request',
-    }));
+    this.running.cancelCurrent();
   }
 
   /** The writer, held for the rest of the transaction (taken at the first write). */
@@ -498,32 +471,3 @@ export class Session implements Listener {
 /** Statements that change rows, not the schema. */
 const dataStatementWords: ReadonlySet<string> = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 
-/**
- * Runs the SQLite statements of one translated statement in order. The last `resultStatements`
- * are its result (a multi-row INSERT split by DEFAULT): their rows follow each other and their
- * counts add up; the statements before them only prepare it.
- */
-async function runSequence(statements: string[], run: (sql: string) => Promise<StatementOutcome>, resultStatements = 1): Promise<StatementOutcome> {
-  let outcome!: StatementOutcome;
-  for (let i = 0; i < statements.length; i++) {
-    const next = await run(statements[i]!);
-    outcome = i > statements.length - resultStatements && outcome !== undefined ? mergeOutcomes(outcome, next) : next;
-  }
-  return outcome;
-}
-
-function mergeOutcomes(first: StatementOutcome, second: StatementOutcome): StatementOutcome {
-  let rows = first.rows ?? second.rows;
-  if (first.rows && second.rows) {
-    rows = new Uint8Array(first.rows.length + second.rows.length);
-    rows.set(first.rows);
-    rows.set(second.rows, first.rows.length);
-  }
-  return {
-    ...second,
-    columns: first.columns ?? second.columns,
-    rows,
-    rowCount: first.rowCount + second.rowCount,
-    changes: first.changes + second.changes,
-  };
-}
