@@ -76,6 +76,12 @@ function inputCheck(value: Value, type: string, n: number | undefined, s: number
   }
   const datetime = datetimeTypes[type];
   if (datetime !== undefined) {
+    // Text goes through the type's input function, which refuses an impossible day, month or hour
+    // with PostgreSQL's own error (22008, 22007); castDatetime read '2023-02-29' as March 1st.
+    if (typeof value === 'string') {
+      decodeText(datetime.oid, value, { timeZone: host.timeZone(), dateStyle: 'ISO, MDY', intervalStyle: 'postgres' });
+      return 1;
+    }
     try {
       castDatetime(value, datetime.oid, host.timeZone());
       return 1;

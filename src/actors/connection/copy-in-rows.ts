@@ -21,52 +21,52 @@ export interface CopyInRows {
   failedLine(): number;
 }
 
-/** Text and CSV: each field's text through the column type's input function. */
-export function textRows(parser: CopyLineParser, oids: number[], ctx: TypeContext): CopyInRows {
-  let failed = 0;
-  const inputs = oids.map(textInputFor);
-  const convert = (rows: (string | null)[][], into: RowSink) => {
+/**
+ * Converts parsed rows field by field into `into`, keeping `failed` on the row being converted
+ * (the parser has read up to `lastLine`; earlier rows of the same push came before it).
+ */
+class RowConverter<F> {
+  failed = 0;
+
+  constructor(private readonly inputs: ((field: F) => SqliteValue)[]) {}
+
+  convert(rows: (F | null)[][], lastLine: number, into: RowSink): void {
     for (let r = 0; r < rows.length; r++) {
-      // The parser reports the last line it read; earlier rows of this push came before it.
-      failed = parser.lineNumber - (rows.length - 1 - r);
-      const row = rows[r];
+      this.failed = lastLine - (rows.length - 1 - r);
+      const row = rows[r]!;
       for (let i = 0; i < row.length; i++) {
-        const value = row[i];
-        into.add(value === null ? null : inputs[i](value, ctx));
+        const field = row[i];
+        into.add(field === null || field === undefined ? null : this.inputs[i]!(field));
       }
       into.endRow();
     }
-    failed = 0;
-  };
+    this.failed = 0;
+  }
+}
+
+/** Text and CSV: each field's text through the column type's input function. */
+export function textRows(parser: CopyLineParser, oids: number[], ctx: TypeContext): CopyInRows {
+  const converter = new RowConverter<string>(oids.map((oid) => {
+    const input = textInputFor(oid);
+    return (text) => input(text, ctx);
+  }));
   return {
-    push: (data, into) => convert(parser.push(data), into),
-    end: (into) => convert(parser.end(), into),
+    push: (data, into) => converter.convert(parser.push(data), parser.lineNumber, into),
+    end: (into) => converter.convert(parser.end(), parser.lineNumber, into),
     lineNumber: () => parser.lineNumber,
-    failedLine: () => failed,
+    failedLine: () => converter.failed,
   };
 }
 
 /** Binary: each field's bytes through the column type's binary receive function. */
 export function binaryRows(parser: BinaryCopyParser, oids: number[], ctx: TypeContext): CopyInRows {
-  let failed = 0;
-  const convert = (rows: (Buffer | null)[][], into: RowSink) => {
-    for (let r = 0; r < rows.length; r++) {
-      failed = parser.rowNumber - (rows.length - 1 - r);
-      const row = rows[r];
-      for (let i = 0; i < row.length; i++) {
-        const field = row[i];
-        into.add(field === null ? null : decodeParam(oids[i], 1, field, ctx));
-      }
-      into.endRow();
-    }
-    failed = 0;
-  };
+  const converter = new RowConverter<Buffer>(oids.map((oid) => (field) => decodeParam(oid, 1, field, ctx)));
   return {
-    push: (data, into) => convert(parser.push(data), into),
+    push: (data, into) => converter.convert(parser.push(data), parser.rowNumber, into),
     end: () => {
       parser.end();
     },
     lineNumber: () => parser.rowNumber + 1,
-    failedLine: () => failed,
+    failedLine: () => converter.failed,
   };
 }

@@ -12,6 +12,7 @@ import type { OutputColumn } from '../../storage/engine-messages.js';
 import type { WriterLease } from '../database/database-runtime.js';
 import type { ClientConnection } from './client-connection.js';
 import { CopyInSink } from './copy-in-sink.js';
+import { CopyCheckSuspension } from './copy-input-checks.js';
 import { quoteIdentifier } from '../../sql/translate/identifiers.js';
 
 /** Rows handed to the writer at a time: large enough to amortise the thread hop, small enough to stream. */
@@ -58,6 +59,10 @@ async function describeTarget(conn: ClientConnection, node: AstNode): Promise<{ 
 async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const session = conn.session;
   const { columns } = await describeTarget(conn, node);
+  // As for any write (Session.runEngineStatement); PostgreSQL checks after finding the table.
+  if (session.readOnlyTransaction()) {
+    throw new PgError({ code: SqlState.readOnlySqlTransaction, message: 'cannot execute COPY FROM in a read-only transaction' });
+  }
   const names = columns.map((c) => c.name);
   const options = readCopyOptions(node.options, names, true);
   const insertInto = `INSERT INTO ${relationSql(node.relation)} (${names.map(quoteIdentifier).join(', ')}) VALUES `;
@@ -94,6 +99,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const atLine = (err: unknown, line: number) => new PgError({ ...toPgError(err).fields(), where: `COPY ${node.relation.relname}, line ${line}` });
   const sendBatch = () => {
     if (rows.rowCount === 0) return;
+    rowsSent += rows.rowCount;
     const paramRows = rows.take();
     const line = parser.lineNumber();
     inFlight.push(lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows, multiRow }).then(
@@ -101,6 +107,9 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
       (err: unknown) => { insertFailure ??= atLine(err, line); },
     ));
   };
+  const plainJob = (sql: string, params: (string | number)[]) => session.job(sql, { params, resultFormats: [] });
+  const checks = new CopyCheckSuspension(lease, plainJob, node.relation.relname, names.map((name, i) => ({ name, oid: oids[i]! })));
+  let rowsSent = 0;
   const waitForBatches = async (atMost: number) => {
     while (inFlight.length > atMost) await inFlight.shift();
   };
@@ -117,6 +126,8 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
         if (message.type === 'copyData') {
           parser.push(message.data, rows);
           if (rows.rowCount >= ROWS_PER_BATCH) {
+            // Only a COPY of more than one batch may repay dropping and recreating the triggers.
+            await checks.beforeBatch(rowsSent + rows.rowCount);
             sendBatch();
             await waitForBatches(BATCHES_IN_FLIGHT - 1);
           }
@@ -142,6 +153,13 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   await waitForBatches(0);
   // A refused batch holds earlier rows than a line that failed to parse, or than a CopyFail.
   failure = insertFailure ?? failure;
+  // Back before anything else runs in this transaction, whether the COPY worked or not (a
+  // ROLLBACK would bring them back too, but a failed block may still roll back to a savepoint).
+  try {
+    await checks.restore();
+  } catch (err) {
+    failure ??= err;
+  }
   if (ownTransaction) {
     try {
       await lease.exec(session.job(failure ? 'ROLLBACK' : 'COMMIT', { params: [], resultFormats: [] }));

@@ -27,6 +27,8 @@ const dropChecks = (table: string, column: string) => [
  * A column's BEFORE checks (body: the statement the trigger runs, `$` for the value) and the AFTER
  * triggers that store a valid value in its stored form (`stored`, `$` for the value).
  */
+/** The part of a date/time check that refuses impossible days and hours (input-checks.ts). */
+const realStamp = "datetime(substr($, 1, 19)) IS substr($, 1, 19) AND $ >= '0001'";
 const storedChecks = (table: string, column: string, fast: string, body: string, stored: string) => {
   const value = `NEW.${column}`;
   const when = `WHEN NOT (${value} IS NULL OR ${fast.replaceAll('$', value)})`;
@@ -43,7 +45,7 @@ const numericChecks = (table: string, column: string, precision: number, scale: 
     `SELECT pgsqlite_input_check($, ${precision < 0 ? "'numeric'" : `'numeric', ${precision}, ${scale}`})`, `pgsqlite_numeric($, ${precision}, ${scale})`);
 /** timestamptz(p) with p < 6: a value with more fraction digits is rounded after it is written. */
 const roundedStampChecks = (table: string, column: string, precision: number) =>
-  storedChecks(table, column, `$ GLOB '${stamp}+[0-9][0-9]*' AND NOT $ GLOB '*.${'[0-9]'.repeat(precision + 1)}*'`,
+  storedChecks(table, column, `$ GLOB '${stamp}+[0-9][0-9]*' AND ${realStamp} AND NOT $ GLOB '*.${'[0-9]'.repeat(precision + 1)}*'`,
     "SELECT pgsqlite_input_check($, 'timestamptz')", `pgsqlite_round_seconds($, ${precision})`);
 /** A column whose literals are stored through the type's input function (bytea, uuid, jsonb). */
 const storedInputChecks = (table: string, column: string, fast: string, oid: number) =>
@@ -80,7 +82,7 @@ describe('CREATE TABLE', () => {
         ...checks('n', 'e', 'length($) <= 1', "'bpchar', 1"),
         ...numericChecks('n', 'i', 10, 2),
         ...roundedStampChecks('n', 'j', 3),
-        ...checks('n', 'k', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
+        ...checks('n', 'k', `$ GLOB '${stamp}+[0-9][0-9]*' AND ${realStamp}`, "'timestamptz'"),
         ...storedInputChecks('n', 'u', '$ = pgsqlite_stored_input($, 3802)', 3802),
         ...checks('n', 'w', "typeof($) = 'integer'", "'int8'"),
         ...checks('n', 'x', "typeof($) = 'integer' AND $ BETWEEN -32768 AND 32767", "'int2'"),
@@ -91,8 +93,8 @@ describe('CREATE TABLE', () => {
       sqlite: [
         "CREATE TABLE n (a integer NOT NULL DEFAULT 0, b text NULL DEFAULT 'x', c integer DEFAULT -1, d bool DEFAULT 1, e integer DEFAULT (1 + 2), f timestamptz DEFAULT (pgsqlite_cast_datetime(now(), 1184)), g timestamp DEFAULT (pgsqlite_cast_datetime(now(), 1114)), h text DEFAULT NULL)",
         ...int4('n', 'a'), ...int4('n', 'c'), ...int4('n', 'e'),
-        ...checks('n', 'f', `$ GLOB '${stamp}+[0-9][0-9]*'`, "'timestamptz'"),
-        ...checks('n', 'g', `$ GLOB '${stamp}'`, "'timestamp'"),
+        ...checks('n', 'f', `$ GLOB '${stamp}+[0-9][0-9]*' AND ${realStamp}`, "'timestamptz'"),
+        ...checks('n', 'g', `$ GLOB '${stamp}' AND ${realStamp}`, "'timestamp'"),
       ],
     },
     {

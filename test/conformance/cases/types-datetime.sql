@@ -131,3 +131,18 @@ INSERT INTO stamps_p VALUES (1, '2024-05-06 07:08:09.123456', '2024-05-06 07:08:
 SELECT id, t3, t0 FROM stamps_p ORDER BY id;
 UPDATE stamps_p SET t3 = '2024-01-01 00:00:00.0005' WHERE id = 1;
 SELECT t3 FROM stamps_p WHERE id = 1;
+
+-- impossible dates and times are refused on INSERT and UPDATE (22008), not stored as given
+INSERT INTO events (id, d) VALUES (50, '2023-02-29');
+
+INSERT INTO events (id, ts) VALUES (51, '2023-01-01 25:00:00');
+
+INSERT INTO events (id, tz) VALUES (52, '2023-13-01 00:00:00+00');
+
+INSERT INTO events (id, ts) VALUES (53, '2023-04-31 10:00:00.5');
+
+INSERT INTO events (id, d) VALUES (54, '0000-01-01');
+
+UPDATE events SET d = '2023-02-30' WHERE id = 1;
+
+INSERT INTO events (id, d, ts, tz) VALUES (55, '2024-02-29', '0500-03-01 00:00:00.25', '2024-12-31 23:59:59.999999+00') RETURNING d, ts, tz;
