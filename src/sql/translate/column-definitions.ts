@@ -11,7 +11,7 @@ import { inputCheckTriggers, type CheckedTable } from './input-checks.js';
 import type { TranslationState } from './translation-state.js';
 import { declaredType, isSerialType, postgresTypeText } from './type-names.js';
 import { enumColumnType } from './enum-types.js';
-import { numericColumnDeclaration } from '../types/declared-type.js';
+import { numericColumnDeclaration, storageTypeName } from '../types/declared-type.js';
 import { unsupported } from './unsupported.js';
 import { asNode, type Node } from './parse-tree.js';
 import { insertSequence, sequenceDefinition, sequencesTableDdl, type SequenceType } from './sequences.js';
@@ -170,12 +170,13 @@ function isNumericType(typeName: TypeName): boolean {
  * TEXT affinity (SQLite's NUMERIC affinity would turn '10.10' into the REAL 10.1), read back as
  * numeric by sql/types/declared-type.ts, and a collation that compares the numeric text by value
  * (native/numeric_collation.h), so comparisons, ORDER BY, indexes, UNIQUE, min and max are
- * numeric ones. Other types keep their PostgreSQL spelling.
+ * numeric ones. json and jsonb are declared `json_text` / `jsonb_text` (TEXT affinity, see
+ * storageTypeName). Other types keep their PostgreSQL spelling.
  */
 export function columnType(st: TranslationState, typeName: TypeName): string {
   const enumType = enumColumnType(typeName);
   if (enumType !== undefined) return enumType;
-  if (!isNumericType(typeName)) return declaredType(st, typeName);
+  if (!isNumericType(typeName)) return storageTypeName(postgresTypeText(st, typeName)) ?? declaredType(st, typeName);
   const modifiers = postgresTypeText(st, typeName).slice('numeric'.length);
   return numericColumnDeclaration(modifiers);
 }

@@ -76,7 +76,7 @@ describe('CREATE TABLE', () => {
     {
       pg: 'CREATE TABLE n (b varchar(20), c character varying, d char(3), e character, f float, h double precision, i decimal(10,2), j timestamp(3) with time zone, k timestamptz, l interval year to month, m int[], n integer[3][4], o numeric(10,2)[], q tsvector, r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
       sqlite: [
-        'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric_text(10,2) COLLATE pgsqlite_numeric, j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q tsvector, r bit varying(5), s interval second(2), u jsonb, v bool, w bigint, x smallint)',
+        'CREATE TABLE n (b varchar(20), c varchar, d char(3), e char(1), f double precision, h double precision, i numeric_text(10,2) COLLATE pgsqlite_numeric, j "timestamp(3) with time zone", k timestamptz, l "interval year to month", m integer[], n integer[3][4], o "numeric(10,2)[]", q tsvector, r bit varying(5), s interval second(2), u jsonb_text, v bool, w bigint, x smallint)',
         ...checks('n', 'b', 'length($) <= 20', "'varchar', 20"),
         ...checks('n', 'd', 'length($) <= 3', "'bpchar', 3"),
         ...checks('n', 'e', 'length($) <= 1', "'bpchar', 1"),

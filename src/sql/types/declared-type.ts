@@ -45,7 +45,22 @@ const baseTypes: Record<string, [number, number]> = {
   numeric_text: [1700, 1231],
   uuid: [2950, 2951],
   jsonb: [3802, 3807],
+  // How CREATE TABLE declares json and jsonb (storageTypeName).
+  json_text: [114, 199],
+  jsonb_text: [3802, 3807],
 };
+
+/**
+ * Types whose columns SQLite must keep as text, declared under a name with TEXT affinity: with
+ * their own names (NUMERIC affinity) a json/jsonb value that is a bare number became a number —
+ * '1.50' read back as 1.5 and '12345678901234567890' as 12345678901234567000.
+ */
+const textAffinityNames: Record<string, string> = { json: 'json_text', jsonb: 'jsonb_text' };
+
+/** The declared name a column of this PostgreSQL type gets in SQLite DDL, when not its own. */
+export function storageTypeName(postgresType: string): string | undefined {
+  return textAffinityNames[postgresType];
+}
 
 /**
  * How SQLite DDL declares a numeric column ('' or '(p,s)' modifiers): `numeric_text` has TEXT

@@ -68,7 +68,7 @@ const builtinTypeNames: ReadonlySet<string> = new Set((
   + 'pg_node_tree pg_ndistinct pg_dependencies pg_mcv_list pg_brin_bloom_summary pg_brin_minmax_multi_summary '
   // SQL spellings the grammar leaves unqualified, serials, and SQLite's own names.
   + 'integer int smallint bigint real boolean decimal character serial serial2 serial4 serial8 smallserial bigserial '
-  + 'blob clob datetime nvarchar double float string numeric_text'
+  + 'blob clob datetime nvarchar double float string numeric_text json_text jsonb_text'
 ).split(' '));
 
 /**

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { parseTableDdl, tokenize } from '../../catalog/table-ddl.js';
 import { formatType } from '../../catalog/format-type.js';
-import { numericColumnDeclaration } from '../../sql/types/declared-type.js';
+import { numericColumnDeclaration, storageTypeName } from '../../sql/types/declared-type.js';
 import type { SchemaOperation } from '../../sql/schema-operations.js';
 import { resolveOutputColumns, resolveStatementSql, statementTypeHints } from './column-types.js';
 import { collateClauseOf, declaredTypeOf, defaultOf, elementColumn, splitTableDefinition } from './table-definition-edits.js';
@@ -13,10 +13,10 @@ function declaredTypeText(name: string): string {
   return /^[a-z][a-z ]*(\(\d+(,\d+)?\))?$/.test(name) ? name : quote(name);
 }
 
-/** A new column's SQLite type for a PostgreSQL type name; numeric as CREATE TABLE declares it. */
+/** A new column's SQLite type for a PostgreSQL type name; numeric, json and jsonb as CREATE TABLE declares them. */
 function columnDeclaration(typeName: string): string {
   const numeric = /^numeric(\(\d+,\d+\))?$/.exec(typeName);
-  return numeric ? numericColumnDeclaration(numeric[1] ?? '') : declaredTypeText(typeName);
+  return numeric ? numericColumnDeclaration(numeric[1] ?? '') : storageTypeName(typeName) ?? declaredTypeText(typeName);
 }
 
 export function createTableAs(db: Database.Database, operation: Extract<SchemaOperation, { op: 'createTableAs' }>): number {

@@ -88,3 +88,13 @@ SELECT id, j -> 1, j ->> 1 FROM docs WHERE id IN (2, 3) ORDER BY id;
 CREATE TABLE literal_json (id int, j json, jb jsonb);
 INSERT INTO literal_json VALUES (1, '{"b":1,  "a":[1,2]}', '{"b":1,  "a":[1,2], "a":3}');
 SELECT j, jb, jb->'a' FROM literal_json;
+
+-- a bare number keeps its digits (json: its text; jsonb: the exact numeric)
+CREATE TABLE jnum (id int, j jsonb, k json);
+INSERT INTO jnum VALUES (1, '12345678901234567890', '12345678901234567890'), (2, '1.50', '1.50'), (3, '-0.0', '1e3'), (4, '[1.50, 12345678901234567890]', '{"a": 1.50}');
+SELECT id, j, k FROM jnum ORDER BY id;
+
+SELECT id, j::text, k::text, jsonb_typeof(j) FROM jnum ORDER BY id;
+
+CREATE TABLE jnum_copy AS SELECT * FROM jnum;
+SELECT id, j, k FROM jnum_copy ORDER BY id;
