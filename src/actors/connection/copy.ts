@@ -71,11 +71,12 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   const rowsPerInsert = Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / Math.max(1, names.length))));
   const multiRow = { rows: rowsPerInsert, sql: insertInto + Array.from({ length: rowsPerInsert }, () => `(${names.map(() => '?').join(', ')})`).join(', ') };
 
+  const plainJob = (sql: string, params: (string | number)[] = []) => session.job(sql, { params, resultFormats: [] });
   const ownTransaction = !session.txn;
   let lease: WriterLease;
   if (ownTransaction) {
     lease = await session.acquireWriter();
-    await lease.exec(session.job('BEGIN', { params: [], resultFormats: [] }));
+    await lease.exec(plainJob('BEGIN'));
   } else {
     lease = await session.cancellable(() => session.leaseForTransaction());
   }
@@ -97,19 +98,18 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   let insertFailure: unknown;
   const inFlight: Promise<void>[] = [];
   const atLine = (err: unknown, line: number) => new PgError({ ...toPgError(err).fields(), where: `COPY ${node.relation.relname}, line ${line}` });
+  let rowsSent = 0;
   const sendBatch = () => {
     if (rows.rowCount === 0) return;
     rowsSent += rows.rowCount;
     const paramRows = rows.take();
     const line = parser.lineNumber();
-    inFlight.push(lease.exec({ ...session.job(insertSql, { params: [], resultFormats: [] }), paramRows, multiRow }).then(
+    inFlight.push(lease.exec({ ...plainJob(insertSql), paramRows, multiRow }).then(
       (outcome) => { total += outcome.changes; },
       (err: unknown) => { insertFailure ??= atLine(err, line); },
     ));
   };
-  const plainJob = (sql: string, params: (string | number)[]) => session.job(sql, { params, resultFormats: [] });
   const checks = new CopyCheckSuspension(lease, plainJob, node.relation.relname, names.map((name, i) => ({ name, oid: oids[i]! })));
-  let rowsSent = 0;
   const waitForBatches = async (atMost: number) => {
     while (inFlight.length > atMost) await inFlight.shift();
   };
@@ -162,7 +162,7 @@ async function copyIn(conn: ClientConnection, node: AstNode): Promise<void> {
   }
   if (ownTransaction) {
     try {
-      await lease.exec(session.job(failure ? 'ROLLBACK' : 'COMMIT', { params: [], resultFormats: [] }));
+      await lease.exec(plainJob(failure ? 'ROLLBACK' : 'COMMIT'));
     } catch (err) {
       failure ??= err;
     } finally {

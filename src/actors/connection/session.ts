@@ -17,7 +17,7 @@ import { closeAllCursors, closeCursorsAtTransactionEnd, type SqlCursor } from '.
 import type { RowSource } from '../../storage/row-source.js';
 import type { CursorRow } from '../../catalog/live-tables.js';
 import { beginWithFirstStatement } from './begin-with-first-statement.js';
-import { acquireWriter, queuedWrite, takeWriter } from './writer-waits.js';
+import { queuedWrite, takeWriter } from './writer-waits.js';
 import { StatementCancel } from './statement-cancel.js';
 import { runSequence } from './statement-sequence.js';
 
@@ -177,7 +177,7 @@ export class Session implements Listener {
   async leaseForTransaction(): Promise<WriterLease> {
     const txn = this.txn!;
     if (txn.lease) return txn.lease;
-    return this.holdForTransaction(txn, await this.acquireWriter());
+    return this.holdForTransaction(txn, await takeWriter(this));
   }
 
   /** Whether the statement running now is in a READ ONLY transaction (its own, outside a block). */
@@ -193,8 +193,8 @@ export class Session implements Listener {
   }
 
   /** Waits for the writer, bounded by lock_timeout (writer-waits.ts). */
-  acquireWriter(): Promise<WriterLease> {
-    return acquireWriter(this);
+  async acquireWriter(): Promise<WriterLease> {
+    return takeWriter(this);
   }
 
   /** Whether the connection is gone (nothing may be held for it any more). */
@@ -262,12 +262,11 @@ export class Session implements Listener {
    * per transaction, and at 8 clients the writer's holder waits for the main thread on each).
    */
   private runOnTransactionWriter(txn: TransactionState, sql: string, query: PreparedQuery, options: RunOptions, jobId: number): Promise<StatementOutcome> {
-    const lease = txn.lease;
-    if (lease !== null) return lease.exec(this.job(sql, options, query), jobId, options.onRows);
+    const run = (lease: WriterLease) => lease.exec(this.job(sql, options, query), jobId, options.onRows);
+    if (txn.lease !== null) return run(txn.lease);
     // A throw (the client left as the writer was granted) reaches cancellable() like a rejection.
     const taken = takeWriter(this);
-    if (taken instanceof Promise) return taken.then((later) => this.holdForTransaction(txn, later).exec(this.job(sql, options, query), jobId, options.onRows));
-    return this.holdForTransaction(txn, taken).exec(this.job(sql, options, query), jobId, options.onRows);
+    return taken instanceof Promise ? taken.then((later) => run(this.holdForTransaction(txn, later))) : run(this.holdForTransaction(txn, taken));
   }
 
   /**

@@ -45,18 +45,14 @@ export async function queuedWrite(session: WaitingSession, job: StatementJob, jo
   }
 }
 
-/** Waits for exclusive use of the writer (a transaction block, COPY, a multi-statement write). */
-export async function acquireWriter(session: WaitingSession): Promise<WriterLease> {
-  return takeWriter(session);
-}
-
 /**
- * The writer at once when it was free, else the wait of acquireWriter. A lone client's transaction
+ * Exclusive use of the writer (a transaction block, COPY, a multi-statement write): at once when
+ * it was free, else after a wait bounded by lock_timeout, with the queue NOTICE. A lone client's transaction
  * always finds it free, and then needs no lock_timeout timer, no queue-notice timer and no
  * promises (TPC-B takes the writer once per transaction).
  */
 export function takeWriter(session: WaitingSession): WriterLease | Promise<WriterLease> {
-  const granted = session.db.acquireWriterOrWait(session.processId, writePriority(session));
+  const granted = session.db.acquireWriter(session.processId, writePriority(session));
   if (granted instanceof Promise) return waitForWriter(session, granted).then((lease) => unlessClosed(session, lease));
   return unlessClosed(session, granted);
 }

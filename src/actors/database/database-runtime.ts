@@ -226,18 +226,13 @@ export class DatabaseRuntime {
     });
   }
 
-  /** Waits for the writer, FIFO with other writers, and holds it until release(). */
-  acquireWriter(sessionId: number, priority: number = writePriorities.normal): Promise<WriterLease> {
-    const granted = this.acquireWriterOrWait(sessionId, priority);
-    return granted instanceof Promise ? granted : Promise.resolve(granted);
-  }
-
   /**
-   * acquireWriter, but the lease itself when the writer granted it at once (it was idle with an
-   * empty queue: the writer actor grants within the event's macrostep), so that the caller need
-   * not arm its lock_timeout and queue-notice timers for a wait that never happens.
+   * Waits for the writer, FIFO with other writers, and holds it until release(). The lease itself
+   * when the writer granted it at once (it was idle with an empty queue: the writer actor grants
+   * within the event's macrostep), so that the caller need not arm its lock_timeout and
+   * queue-notice timers for a wait that never happens.
    */
-  acquireWriterOrWait(sessionId: number, priority: number = writePriorities.normal): WriterLease | Promise<WriterLease> {
+  acquireWriter(sessionId: number, priority: number = writePriorities.normal): WriterLease | Promise<WriterLease> {
     let granted: WriterLease | undefined;
     let refused: Error | undefined;
     let waiting: { resolve: (lease: WriterLease) => void; reject: (err: Error) => void } | undefined;

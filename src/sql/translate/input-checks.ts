@@ -130,9 +130,14 @@ function typeTest(c: string, oid: number, typmod: number): ColumnTest | undefine
 
 type TriggerEvent = 'insert' | 'update' | 'insert_stored' | 'update_stored';
 
+/** The trigger's name, unquoted and without a schema. */
+function bareTriggerName(tableName: string, column: string, event: TriggerEvent): string {
+  return `pgsqlite_input_${tableName}_${column}_${event}`;
+}
+
 function triggerName(table: CheckedTable, column: string, event: TriggerEvent): string {
   const schema = table.temp ? undefined : sqliteSchemaName(table.schema);
-  const name = quoteIdentifier(`pgsqlite_input_${table.name}_${column}_${event}`);
+  const name = quoteIdentifier(bareTriggerName(table.name, column, event));
   return schema === undefined ? name : quoteIdentifier(schema) + '.' + name;
 }
 
@@ -200,7 +205,7 @@ export function copyRedundantInsertTriggers(tableName: string, column: string, o
   return checkTriggers(test, tableName, column)
     .filter(({ event }) => event === 'insert' || event === 'insert_stored')
     .map(({ event, body }) => {
-      const name = `pgsqlite_input_${tableName}_${column}_${event}`;
+      const name = bareTriggerName(tableName, column, event);
       return { name, sql: `CREATE TRIGGER ${quoteIdentifier(name)} ${body}` };
     });
 }
